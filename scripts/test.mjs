@@ -1,0 +1,42 @@
+// `npm test`: node tests, then browser tests, then end-to-end tests.
+// `npm test -- node|web|e2e` runs one group. Exit code says pass/fail.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureChromium } from './chromium.mjs';
+
+const groups = process.argv.slice(2);
+const want = (g) => groups.length === 0 || groups.includes(g);
+
+function testFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => join(dir, f))
+    .sort();
+}
+
+function run(label, cmd, args, env = {}) {
+  console.log(`\n== ${label}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) {
+    console.error(`\n${label} failed (exit ${r.status ?? r.signal}).`);
+    process.exit(r.status || 1);
+  }
+}
+
+if (want('node')) {
+  const files = [...testFiles('test/sandbox'), ...testFiles('test/proxy')];
+  if (files.length) run('node tests', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { LOG_LEVEL: 'silent' });
+}
+if (want('web') || want('e2e')) {
+  const chrome = ensureChromium();
+  if (want('web') && testFiles('test/widget').length) {
+    run('browser tests', process.execPath, ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs'], { CHROME_PATH: chrome, LOG_LEVEL: 'silent' });
+  }
+  if (want('e2e') && testFiles('test/e2e').length) {
+    run('end-to-end tests', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('test/e2e')], { CHROME_PATH: chrome, LOG_LEVEL: 'silent' });
+  }
+}
+console.log('\nAll tests passed.');

@@ -1,0 +1,173 @@
+/** Customers (API.md §1): create, patch, the resource, verification profiles. */
+import * as z from 'zod/mini';
+import { Address, Country, CustomerId, Email, IsoDate, Meta, Pagination, Phone, Text, Timestamp, PageQuery } from './common.ts';
+
+export const TaxIdType = z.string().check(z.regex(/^[a-z_]{2,32}$/, 'Must be a tax id type such as ssn, itin, cpf, passport, national_id or other'));
+
+export const PersonalInformation = z.strictObject({
+  taxIdentificationNumber: z.optional(Text(64)),
+  taxIdentificationNumberType: z.optional(TaxIdType),
+  taxIdentificationNumberCountry: z.optional(Country),
+  taxIdentificationNumberDescription: z.optional(Text()),
+  firstName: z.optional(Text(100)),
+  lastName: z.optional(Text(100)),
+  middleName: z.optional(Text(100)),
+  dateOfBirth: z.optional(IsoDate),
+  gender: z.optional(Text(32)),
+  countryOfBirth: z.optional(Country),
+  nationality: z.optional(Country),
+  residencyCountry: z.optional(Country),
+  occupationSocCode: z.optional(Text(16)),
+  sourceOfFunds: z.optional(Text(64)),
+});
+export type PersonalInformation = z.infer<typeof PersonalInformation>;
+
+const TAX_FIELDS = ['taxIdentificationNumber', 'taxIdentificationNumberType', 'taxIdentificationNumberCountry'] as const;
+
+/**
+ * The tax rules of §1.1: any tax field needs all three and an address; SSN is
+ * the type for US residents, passport/national_id/other never are; `other`
+ * needs a description; an SSN is nine digits.
+ */
+export function checkTaxRules(
+  value: { personalInformation?: PersonalInformation; address?: Address },
+  issues: { push(issue: { message: string; path: PropertyKey[] }): void },
+): void {
+  const info = value.personalInformation;
+  if (!info || !TAX_FIELDS.some((f) => info[f] !== undefined)) return;
+  for (const f of TAX_FIELDS) {
+    if (info[f] === undefined) issues.push({ message: 'Required with the other tax identification fields', path: ['personalInformation', f] });
+  }
+  if (!value.address) issues.push({ message: 'Required when tax identification is given', path: ['address'] });
+  const type = info.taxIdentificationNumberType;
+  const usResident = value.address?.country === 'USA' || info.taxIdentificationNumberCountry === 'USA';
+  if (usResident && type && type !== 'ssn' && type !== 'itin') {
+    issues.push({ message: 'US residents must use an SSN', path: ['personalInformation', 'taxIdentificationNumberType'] });
+  }
+  if (type === 'ssn' && info.taxIdentificationNumber && !/^\d{3}-?\d{2}-?\d{4}$/.test(info.taxIdentificationNumber)) {
+    issues.push({ message: 'An SSN has nine digits, such as 123-45-6789', path: ['personalInformation', 'taxIdentificationNumber'] });
+  }
+  if (type === 'other' && !info.taxIdentificationNumberDescription) {
+    issues.push({ message: 'Describe the identification type', path: ['personalInformation', 'taxIdentificationNumberDescription'] });
+  }
+}
+
+const taxRules = <T extends { personalInformation?: PersonalInformation; address?: Address }>() =>
+  z.superRefine<T>((value, ctx) =>
+    checkTaxRules(value, { push: (i) => ctx.issues.push({ code: 'custom', input: value, ...i }) }),
+  );
+
+/** US addresses need a two-letter state. */
+const usState = z.refine<Address>((a) => a.country !== 'USA' || /^[A-Z]{2}$/.test(a.state ?? ''), {
+  message: 'US addresses need a two-letter state code',
+  path: ['state'],
+});
+export const ResidentialAddress = Address.check(usState);
+
+export const IndividualCustomerCreate = z
+  .strictObject({
+    type: z.literal('individual'),
+    email: Email,
+    phone: Phone,
+    address: ResidentialAddress,
+    personalInformation: z.optional(PersonalInformation),
+    meta: z.optional(Meta),
+  })
+  .check(taxRules());
+
+export const BusinessAddress = z.strictObject({
+  ...Address.shape,
+  type: z.enum(['registered', 'operating']),
+});
+
+export const BusinessInformation = z.strictObject({
+  legalName: z.optional(Text()),
+  tradeName: z.optional(Text()),
+  description: z.optional(Text(1000)),
+  entityType: z.optional(Text(64)),
+  naicsCode: z.optional(z.string().check(z.regex(/^\d{2,10}$/, 'Must be a NAICS code (digits)'))),
+  website: z.optional(z.string().check(z.regex(/^https?:\/\/\S+\.\S+$/, 'Must be a web address such as https://example.com'))),
+  incorporatedOn: z.optional(IsoDate),
+  identificationNumberType: z.optional(Text(32)),
+  identificationNumber: z.optional(Text(64)),
+  estimatedAnnualRevenueInUsd: z.optional(Text(64)),
+  expectedMonthlyPaymentsInUsd: z.optional(Text(64)),
+  accountPurpose: z.optional(Text(255)),
+  primarySourceOfFunds: z.optional(Text(255)),
+  regulatedActivities: z.optional(Text(1000)),
+});
+export type BusinessInformation = z.infer<typeof BusinessInformation>;
+
+export const BusinessCustomerCreate = z.strictObject({
+  type: z.literal('business'),
+  email: Email,
+  phone: Phone,
+  addresses: z.array(BusinessAddress).check(z.minLength(1, 'At least one address is required'), z.maxLength(4)),
+  businessInformation: BusinessInformation,
+  meta: z.optional(Meta),
+});
+
+export const CustomerCreate = z.discriminatedUnion('type', [IndividualCustomerCreate, BusinessCustomerCreate]);
+export type CustomerCreate = z.infer<typeof CustomerCreate>;
+export type IndividualCustomerCreate = z.infer<typeof IndividualCustomerCreate>;
+export type BusinessCustomerCreate = z.infer<typeof BusinessCustomerCreate>;
+
+/** PATCH: individuals only; `meta` replaces the whole object. */
+export const CustomerPatch = z
+  .strictObject({
+    email: z.optional(Email),
+    phone: z.optional(Phone),
+    address: z.optional(ResidentialAddress),
+    personalInformation: z.optional(PersonalInformation),
+    meta: z.optional(Meta),
+  })
+  .check(taxRules());
+export type CustomerPatch = z.infer<typeof CustomerPatch>;
+
+export const VerificationStatus = z.enum(['incomplete', 'pending', 'approved', 'rejected']);
+export type VerificationStatus = z.infer<typeof VerificationStatus>;
+
+/** A criterion error: a name, or `{ name, message }` as in older examples. */
+export const CriterionError = z.union([z.string(), z.looseObject({ name: z.string(), message: z.optional(z.string()) })]);
+
+export const VerificationProfile = z.looseObject({
+  name: z.string(),
+  status: VerificationStatus,
+  criteria: z.object({
+    complete: z.array(z.string()),
+    pending: z.array(z.string()),
+    required: z.array(z.string()),
+    errors: z.array(CriterionError),
+  }),
+});
+export type VerificationProfile = z.infer<typeof VerificationProfile>;
+
+export const Customer = z.looseObject({
+  id: CustomerId,
+  type: z.enum(['individual', 'business']),
+  email: z.string(),
+  phone: z.string(),
+  firstName: z.optional(z.nullable(z.string())),
+  lastName: z.optional(z.nullable(z.string())),
+  dateOfBirth: z.optional(z.nullable(z.string())),
+  businessLegalName: z.optional(z.nullable(z.string())),
+  businessTradeName: z.optional(z.nullable(z.string())),
+  tosStatus: z.optional(z.string()),
+  address: z.optional(z.nullable(z.looseObject(Address.shape))),
+  addresses: z.optional(z.array(z.looseObject(BusinessAddress.shape))),
+  personalInformation: z.optional(z.nullable(z.looseObject({}))),
+  businessInformation: z.optional(z.nullable(z.looseObject({}))),
+  verificationProfiles: z.array(VerificationProfile),
+  meta: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Customer = z.infer<typeof Customer>;
+
+export const CustomerList = z.object({ customers: z.array(Customer), pagination: Pagination });
+
+export const CustomerListQuery = z.strictObject({
+  ...PageQuery,
+  status: z.optional(VerificationStatus),
+  type: z.optional(z.enum(['individual', 'business'])),
+});

@@ -1,0 +1,60 @@
+/** Turns zod issues into SpherePay's ProblemDetails with JSON pointers. */
+import type * as z from 'zod/mini';
+import type { ProblemDetails } from './common.ts';
+
+/** RFC 6901: `~` -> `~0`, `/` -> `~1`. */
+export const toPointer = (path: readonly PropertyKey[]) =>
+  '/' + path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+
+export const fromPointer = (pointer: string): string[] =>
+  pointer === '' || pointer === '/' ? [] : pointer.slice(1).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+
+/**
+ * zod/mini carries no locale (it would cost bundle size), so generic issues
+ * get their wording here; custom checks keep their own message.
+ */
+function issueDetail(issue: z.core.$ZodIssue): string {
+  if (issue.message && issue.message !== 'Invalid input') return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'Required' : `Must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`;
+    case 'invalid_value':
+      return `Must be one of: ${issue.values.map(String).join(', ')}`;
+    case 'too_small':
+      return issue.origin === 'string' ? `Must be at least ${issue.minimum} characters` : `Must have at least ${issue.minimum}`;
+    case 'too_big':
+      return issue.origin === 'string' ? `Must be at most ${issue.maximum} characters` : `Must have at most ${issue.maximum}`;
+    case 'invalid_format':
+      return 'Invalid format';
+    case 'invalid_union':
+      return 'Does not match any allowed form';
+    default:
+      return 'Invalid value';
+  }
+}
+
+/** Flattens zod issues (unknown keys get one entry each) into `{detail, pointer}`. */
+export function issuesToErrors(issues: readonly z.core.$ZodIssue[]): { detail: string; pointer: string }[] {
+  return issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ detail: 'Unknown field', pointer: toPointer([...issue.path, key]) }))
+      : [{ detail: issueDetail(issue), pointer: toPointer(issue.path) }],
+  );
+}
+
+export function validationProblem(issues: readonly z.core.$ZodIssue[], correlationId?: string): ProblemDetails {
+  return {
+    status: 422,
+    code: 'validation/failed',
+    detail: 'Validation failed',
+    ...(correlationId ? { correlationId } : {}),
+    errors: issuesToErrors(issues),
+  };
+}
+
+export const problem = (status: number, code: string | undefined, detail: string, errors?: ProblemDetails['errors']): ProblemDetails => ({
+  status,
+  ...(code ? { code } : {}),
+  detail,
+  ...(errors ? { errors } : {}),
+});
