@@ -26,7 +26,7 @@ interface KoaContext {
 export async function startTestStack() {
   const dir = mkdtempSync(join(tmpdir(), 'ramp-wtr-'));
   const server: RampServer = await startServer(
-    { ...process.env, SPHEREPAY_API_KEY: '', RAMP_DB: join(dir, 'ramp.db'), LOG_LEVEL: 'silent', RAMP_SERVER_SECRET: 'test-server-secret' },
+    { ...process.env, SPHEREPAY_API_KEY: '', RAMP_DB: join(dir, 'ramp.db'), LOG_LEVEL: 'silent', RAMP_SERVER_SECRET: 'test-server-secret', RAMP_SANDBOX_AUTOPILOT: '0' },
     { port: 0, host: '127.0.0.1' },
   );
   const target = new URL(server.url);
