@@ -1,0 +1,20 @@
+/** English strings used across the widget. */
+export const common = {
+  title: 'Buy and sell stablecoins',
+  loading: 'Loading…',
+  working: 'Working…',
+  retry: 'Try again',
+  back: 'Back',
+  continue: 'Continue',
+  cancel: 'Cancel',
+  close: 'Close',
+  copy: 'Copy',
+  copied: 'Copied',
+  required: 'Required',
+  optional: 'optional',
+  sessionError: 'We could not start your session. Please reload the page or try again later.',
+  sessionExpired: 'Your session has expired. Please sign in again.',
+  sandboxBadge: 'Sandbox',
+  stepAnnounced: (title: string) => `Now showing: ${title}`,
+  liveOff: 'Live updates paused; checking periodically.',
+};

@@ -1,0 +1,15 @@
+/** Spanish: partial; missing strings fall back to English. */
+import type { Translation } from './messages.ts';
+
+export const es: Translation = {
+  common: {
+    title: 'Compra y vende stablecoins',
+    loading: 'Cargando…',
+    retry: 'Reintentar',
+    back: 'Atrás',
+    continue: 'Continuar',
+    cancel: 'Cancelar',
+    copy: 'Copiar',
+    copied: 'Copiado',
+  },
+};

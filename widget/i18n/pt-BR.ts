@@ -1,0 +1,15 @@
+/** Brazilian Portuguese: partial; missing strings fall back to English. */
+import type { Translation } from './messages.ts';
+
+export const ptBR: Translation = {
+  common: {
+    title: 'Compre e venda stablecoins',
+    loading: 'Carregando…',
+    retry: 'Tentar novamente',
+    back: 'Voltar',
+    continue: 'Continuar',
+    cancel: 'Cancelar',
+    copy: 'Copiar',
+    copied: 'Copiado',
+  },
+};

@@ -1,0 +1,6 @@
+/** sphere-ramp: the `<sphere-ramp>` element, its events and types. Importing registers the element. */
+import './sphere-ramp/define.ts';
+
+export { SphereRamp } from './sphere-ramp/sphere-ramp.ts';
+export { RAMP_EVENTS, rampEvent, type RampEvent, type RampEventMap, type RampEventName } from './events.ts';
+export type { StepId, Direction } from './state/flow.ts';

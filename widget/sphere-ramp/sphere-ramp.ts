@@ -1,0 +1,326 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
+import { Customer } from '../../spherepay/customer.ts';
+import { Transfer } from '../../spherepay/transfer.ts';
+import { RampClient } from '../api/client.ts';
+import { RampError } from '../api/errors.ts';
+import { EventStream, type LiveEvent } from '../api/event-stream.ts';
+import { Session, type SessionInfo } from '../api/session.ts';
+import { rampEvent, type RampEventMap, type RampEventName } from '../events.ts';
+import { en, loadMessages, resolveLocale, type Messages } from '../i18n/messages.ts';
+import { rampContext, type RampContext } from '../state/context.ts';
+import { deriveStep, initialFlowState, primaryProfile, type Direction, type FlowState, type StepId } from '../state/flow.ts';
+import { tokens } from '../theme/tokens.ts';
+import { stepStyles } from '../ui/styles.ts';
+import { resolveApiBase } from './api-base.ts';
+import { rootStyles } from './sphere-ramp.styles.ts';
+import { STEP_VIEWS } from './steps.ts';
+import * as z from 'zod/mini';
+
+const SessionStatus = z.object({ customerId: z.nullable(z.string()), expiresAt: z.optional(z.string()) });
+
+/**
+ * A fiat <-> stablecoin ramp: onboarding (KYC/KYB), bank accounts and
+ * wallets, quotes, transfers, deposit instructions and live status, talking
+ * to a sphere-ramp proxy that holds the SpherePay key.
+ *
+ * @fires ramp-ready - The widget has its session and shows its first step.
+ * @fires ramp-step-change - The step shown changed.
+ * @fires ramp-customer-created - A SpherePay customer was created for this person.
+ * @fires ramp-verification-change - The verification status or outstanding criteria changed.
+ * @fires ramp-instrument-added - A bank account or wallet was added.
+ * @fires ramp-quote - A quote was locked.
+ * @fires ramp-quote-expired - The shown quote expired.
+ * @fires ramp-transfer-created - A transfer was created.
+ * @fires ramp-transfer-status - A followed transfer changed status.
+ * @fires ramp-session-expired - The session expired and could not be renewed.
+ * @fires ramp-error - Something failed that the person could not fix in the form.
+ *
+ * @csspart base - The card around everything.
+ * @csspart header - The title row.
+ * @csspart body - The current step.
+ * @csspart sandbox-badge - The "Sandbox" label shown against the sandbox.
+ * @csspart field - Each form field (label, control, hint, error).
+ *
+ * @cssprop --ramp-primary - Accent colour (light theme).
+ * @cssprop --ramp-primary-dark - Accent colour (dark theme).
+ * @cssprop --ramp-surface - Background (light theme).
+ * @cssprop --ramp-surface-dark - Background (dark theme).
+ * @cssprop --ramp-font - Font family.
+ * @cssprop --ramp-border-radius - Corner radius.
+ */
+export class SphereRamp extends LitElement {
+  static override styles = [tokens, stepStyles, rootStyles];
+
+  /** URL POSTed (same origin, with cookies) to obtain `{token, expiresAt, customerId}`. */
+  @property({ attribute: 'session-url' }) sessionUrl?: string;
+  /** A session token minted by the merchant backend. */
+  @property({ attribute: 'session-token' }) sessionToken?: string;
+  /** For SPAs: returns a fresh session token; preferred over the attributes. */
+  @property({ attribute: false }) fetchSession?: () => Promise<string>;
+  /** The proxy's origin; default: the origin this script came from, else the page's. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+  @property() direction?: Direction;
+  @property() amount?: string;
+  @property({ attribute: 'source-currency' }) sourceCurrency?: string;
+  @property({ attribute: 'destination-currency' }) destinationCurrency?: string;
+  @property() network?: string;
+  /** Integrator fee in basis points added to quotes and transfers. */
+  @property({ attribute: 'integrator-fee-bps' }) integratorFeeBps?: string;
+  /** Integrator fixed fee (two decimals) on floating-rate transfers. */
+  @property({ attribute: 'integrator-fixed-fee' }) integratorFixedFee?: string;
+  /** The merchant's reference, sent as the transfer's `externalId`. */
+  @property({ attribute: 'external-id' }) externalId?: string;
+  /** `off` turns quotes off: transfers float at the rate of execution. */
+  @property() quotes: 'on' | 'off' = 'on';
+  @property() locale = 'en';
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+
+  @state() private flow: FlowState = initialFlowState({ quotes: true });
+  @state() private messages: Messages = en;
+  @state() private announcement = '';
+  @state() private loadedSteps = new Set<StepId>();
+  @state() private stepError?: string;
+
+  @provide({ context: rampContext })
+  @state()
+  protected ctx!: RampContext;
+
+  private session = new Session(
+    () => ({ fetchSession: this.fetchSession, sessionUrl: this.sessionUrl, sessionToken: this.sessionToken }),
+    (info) => this.onSession(info),
+  );
+  private client!: RampClient;
+  private events!: EventStream;
+  private shownStep: StepId | null = null;
+  private hadSession = false;
+  private started = false;
+  private unsubscribe?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.started) this.events?.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.events?.stop();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale')) void loadMessages(resolveLocale(this.locale)).then((m) => (this.messages = m));
+    const presetKeys = ['direction', 'amount', 'sourceCurrency', 'destinationCurrency', 'network', 'integratorFeeBps', 'integratorFixedFee', 'externalId', 'quotes'] as const;
+    if (presetKeys.some((k) => changed.has(k))) {
+      this.flow = {
+        ...this.flow,
+        presets: {
+          direction: this.direction,
+          amount: this.amount,
+          sourceCurrency: this.sourceCurrency,
+          destinationCurrency: this.destinationCurrency,
+          network: this.network,
+          integratorFeeBps: this.integratorFeeBps,
+          integratorFixedFee: this.integratorFixedFee,
+          externalId: this.externalId,
+          quotes: this.quotes !== 'off',
+        },
+      };
+    }
+    const sessionKeys = ['sessionUrl', 'sessionToken', 'fetchSession', 'apiBase'] as const;
+    if (!this.started || sessionKeys.some((k) => changed.has(k) && changed.get(k) !== undefined)) this.start();
+    this.ctx = this.makeContext();
+  }
+
+  /** (Re)starts from the session: a new session source means a new flow. */
+  private start() {
+    this.started = true;
+    this.unsubscribe?.();
+    this.events?.stop();
+    this.session.reset();
+    this.client = new RampClient(resolveApiBase(this.apiBase), this.session);
+    this.events = new EventStream(this.client, () => this.session.token());
+    this.events.onConnectionChange((live) => this.set({ live }));
+    this.unsubscribe = this.events.subscribe((e) => this.onLiveEvent(e));
+    this.flow = { ...initialFlowState(this.flow.presets) };
+    void this.boot();
+  }
+
+  private async boot() {
+    try {
+      await this.session.token();
+    } catch {
+      this.set({ session: null });
+      return;
+    }
+    let info: SessionInfo | undefined = this.session.info;
+    if (info && info.customerId === undefined) {
+      try {
+        const status = await this.client.request('/api/session', { schema: SessionStatus });
+        info = { ...info, customerId: status.customerId, expiresAt: status.expiresAt };
+      } catch {
+        info = { ...info, customerId: null };
+      }
+    }
+    this.set({ session: { customerId: info?.customerId ?? null, expiresAt: info?.expiresAt } });
+    this.client.request('/api/sandbox').then(() => this.set({ sandbox: true }), () => this.set({ sandbox: false }));
+    this.events.start();
+    if (info?.customerId) await this.refreshCustomer(info.customerId);
+    else this.set({ customer: null });
+  }
+
+  private onSession(info: SessionInfo | undefined) {
+    if (info) {
+      this.hadSession = true;
+      return;
+    }
+    if (this.hadSession) {
+      this.emit('ramp-session-expired', { reason: 'renewal-failed' });
+      this.set({ session: null });
+    }
+  }
+
+  private async refreshCustomer(id = this.flow.customer?.id ?? this.flow.session?.customerId ?? undefined) {
+    if (!id) return;
+    try {
+      const customer = await this.client.request(`/api/v2/customer/${encodeURIComponent(id)}`, { schema: Customer });
+      this.set({ customer });
+    } catch (err) {
+      if (this.flow.customer === undefined) this.stepError = err instanceof RampError ? err.message : en.common.sessionError;
+      this.reportError(err);
+    }
+  }
+
+  private async refreshTransfer(id: string) {
+    try {
+      const transfer = await this.client.request(`/api/v2/transfer/${encodeURIComponent(id)}`, { schema: Transfer });
+      if (this.flow.transfer?.id === transfer.id) this.set({ transfer });
+    } catch (err) {
+      this.reportError(err);
+    }
+  }
+
+  private onLiveEvent(event: LiveEvent) {
+    if (event.type.startsWith('customer.')) void this.refreshCustomer();
+    if (event.type.startsWith('payout.') && event.data.id && event.data.id === this.flow.transfer?.id) {
+      const parsed = Transfer.safeParse(event.data);
+      if (parsed.success) this.set({ transfer: parsed.data });
+      else void this.refreshTransfer(event.data.id);
+    }
+  }
+
+  private reportError(err: unknown) {
+    if (err instanceof RampError) this.emit('ramp-error', { code: err.code, message: err.message, status: err.status });
+  }
+
+  /** The one way flow state changes; public events about the change fire here. */
+  private set(patch: Partial<FlowState>) {
+    const previous = this.flow;
+    const next = { ...previous, ...patch };
+    this.flow = next;
+    if (patch.customer && (!previous.customer || previous.customer.id !== patch.customer.id || profileKey(previous.customer) !== profileKey(patch.customer))) {
+      const profile = primaryProfile(patch.customer);
+      if (profile) {
+        this.emit('ramp-verification-change', { customerId: patch.customer.id, status: profile.status, required: [...profile.criteria.required] });
+        if (previous.customer) this.announce(`${this.messages.onboarding.verificationTitle}: ${profile.status}`);
+      }
+    }
+    if (patch.transfer && previous.transfer?.id === patch.transfer.id && previous.transfer.status !== patch.transfer.status) {
+      this.emit('ramp-transfer-status', { transferId: patch.transfer.id, status: patch.transfer.status, previous: previous.transfer.status });
+    }
+    this.ctx = this.makeContext();
+  }
+
+  private emit<K extends RampEventName>(type: K, detail: RampEventMap[K]) {
+    this.dispatchEvent(rampEvent(type, detail));
+  }
+
+  private announce(message: string) {
+    // Clearing first makes a repeated message be read again.
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = message));
+  }
+
+  private makeContext(): RampContext {
+    return {
+      state: this.flow,
+      client: this.client,
+      events: this.events,
+      messages: this.messages,
+      locale: resolveLocale(this.locale),
+      set: (patch) => this.set(patch),
+      emit: (type, detail) => this.emit(type, detail),
+      announce: (message) => this.announce(message),
+      refreshCustomer: () => this.refreshCustomer(),
+    };
+  }
+
+  /** The step shown now, derived from the flow state. */
+  get step(): StepId {
+    return deriveStep(this.flow);
+  }
+
+  protected override updated(): void {
+    const step = this.step;
+    const view = STEP_VIEWS[step];
+    if (view && !this.loadedSteps.has(step)) {
+      view.load().then(
+        () => (this.loadedSteps = new Set(this.loadedSteps).add(step)),
+        () => (this.stepError = this.messages.common.sessionError),
+      );
+      return;
+    }
+    if (step === this.shownStep || (view && !this.loadedSteps.has(step))) return;
+    const previous = this.shownStep;
+    this.shownStep = step;
+    if (previous === null || previous === 'loading') this.emit('ramp-ready', { version: 1 });
+    this.emit('ramp-step-change', { step, previous });
+    if (previous !== null && previous !== 'loading') void this.focusStepHeading();
+  }
+
+  /** Moves focus to the new step's heading so keyboard and screen-reader users land on it. */
+  private async focusStepHeading() {
+    const el = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('[data-step]');
+    await el?.updateComplete;
+    const heading = el?.shadowRoot?.querySelector<HTMLElement>('h2') ?? el?.querySelector<HTMLElement>('h2');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+      this.announce(this.messages.common.stepAnnounced(heading.textContent?.trim() ?? ''));
+    }
+  }
+
+  protected override render() {
+    const m = this.messages.common;
+    return html`<section part="base" aria-label=${m.title}>
+      <div part="header">
+        <span>${m.title}</span>
+        ${this.flow.sandbox ? html`<span part="sandbox-badge">${m.sandboxBadge}</span>` : nothing}
+      </div>
+      <div part="body">${this.renderStep()}</div>
+      <div role="status" aria-live="polite" class="visually-hidden">${this.announcement}</div>
+    </section>`;
+  }
+
+  private renderStep() {
+    const m = this.messages.common;
+    const step = this.step;
+    if (this.stepError) {
+      return html`<div class="notice danger" role="alert"><p>${this.stepError}</p>
+        <button @click=${() => { this.stepError = undefined; this.start(); }}>${m.retry}</button></div>`;
+    }
+    if (step === 'session-error') return html`<div class="notice danger" role="alert" data-step><h2>${m.sessionError}</h2></div>`;
+    const view = STEP_VIEWS[step];
+    if (!view || !this.loadedSteps.has(step)) {
+      return html`<div class="center" data-step aria-busy="true"><span class="spinner" aria-hidden="true"></span><p>${m.loading}</p></div>`;
+    }
+    const tag = unsafeStatic(view.tag);
+    return staticHtml`<${tag} data-step=${step}></${tag}>`;
+  }
+}
+
+const profileKey = (customer: Customer) => {
+  const p = primaryProfile(customer);
+  return p ? `${p.status}|${p.criteria.required.join()}|${p.criteria.pending.join()}|${p.criteria.complete.join()}` : '';
+};
