@@ -10,9 +10,15 @@ import { requireApiKey } from './auth.ts';
 import { createAutopilot } from './autopilot.ts';
 import { createClock, type Clock } from './clock.ts';
 import type { Context } from './context.ts';
+import { controlsRouter } from './controls.ts';
 import { customersRouter } from './customers.ts';
+import { documentsRouter } from './documents.ts';
+import { hostedRouter } from './hosted.ts';
+import { onboardingRouter } from './onboarding.ts';
+import { representativesRouter } from './representatives.ts';
 import { hexLengthFor, randomIds } from './ids.ts';
-import { idempotency, setRawBody } from './idempotency.ts';
+import { bufferKeyedMultipart, idempotency, setRawBody } from './idempotency.ts';
+import { MAX_DOCUMENT_BYTES } from '../../spherepay/document.ts';
 import { HttpProblem, badRequest } from './problems.ts';
 import { rateLimit } from './rate-limit.ts';
 import { createStore } from './store.ts';
@@ -79,6 +85,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     res.locals.correlationId = randomBytes(16).toString('hex');
     next();
   });
+  app.use(hostedRouter(ctx));
   app.use(requireApiKey(options.apiKey));
   app.use(rateLimit(options.rateLimitPerSecond ?? 100));
   app.use(express.json({ limit: JSON_LIMIT, verify: (req, _res, buf) => setRawBody(req as express.Request, buf) }));
@@ -88,12 +95,17 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     if (hasBody && !json && req.is('multipart/form-data') === false) return next(badRequest('Content-Type must be application/json'));
     next();
   });
+  app.use(bufferKeyedMultipart(MAX_DOCUMENT_BYTES + 64 * 1024));
   app.use(idempotency());
   app.use((_req, _res, next) => {
     refreshDue(ctx);
     next();
   });
   app.use(customersRouter(ctx));
+  app.use(documentsRouter(ctx));
+  app.use(onboardingRouter(ctx));
+  app.use(representativesRouter(ctx));
+  app.use(controlsRouter(ctx));
   app.use((_req, _res, next) => next(new HttpProblem(problem(404, 'resource/not-found', 'Route not found'))));
   app.use(errorHandler);
 

@@ -58,3 +58,27 @@ export function idempotency(): RequestHandler {
     next();
   };
 }
+
+/**
+ * A multipart upload with an Idempotency-Key is read whole first (bounded),
+ * so it can be fingerprinted like a JSON body; without a key it streams.
+ */
+export function bufferKeyedMultipart(maxBytes: number): RequestHandler {
+  return (req, _res, next) => {
+    if (req.method !== 'POST' || req.get('idempotency-key') === undefined || !req.is('multipart/form-data')) return next();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) failed = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (failed) return next(invalid('/file', 'Must be at most 15 MB'));
+      setRawBody(req, Buffer.concat(chunks));
+      next();
+    });
+    req.on('error', next);
+  };
+}

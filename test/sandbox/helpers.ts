@@ -107,7 +107,7 @@ export function business(overrides: Record<string, unknown> = {}) {
 export const PDF = new TextEncoder().encode('%PDF-1.4\n%sandbox test document\n');
 export const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
 
-export function documentForm(fields: Record<string, string>, file: Uint8Array = PDF, fileName = 'document.pdf', type = 'application/pdf') {
+export function documentForm(fields: Record<string, string>, file: Uint8Array<ArrayBuffer> = PDF, fileName = 'document.pdf', type = 'application/pdf') {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   form.set('file', new Blob([file], { type }), fileName);

@@ -1,0 +1,37 @@
+/** `/_sandbox/` test controls (not part of SpherePay): approve, reject, fund, advance, clock. */
+import { Router } from 'express';
+import * as z from 'zod/mini';
+import type { Context } from './context.ts';
+import { findCustomer } from './lookup.ts';
+import { invalid, parse } from './problems.ts';
+import { decide, refreshDue } from './verification.ts';
+import { viewCustomer } from './views.ts';
+
+const ClockAdvance = z.strictObject({ advanceSeconds: z.number().check(z.nonnegative('Must be zero or more'), z.lte(366 * 86400, 'Must be at most a year')) });
+
+export function controlsRouter(ctx: Context): Router {
+  const router = Router();
+
+  for (const [action, outcome] of [['approve', 'approved'], ['reject', 'rejected']] as const) {
+    router.post(`/_sandbox/customer/:id/${action}`, (req, res) => {
+      const record = findCustomer(ctx, req.params.id);
+      if (!decide(ctx, record, outcome)) {
+        throw invalid('/id', `Only a pending profile can be ${outcome}; this one is ${record.profile.status}`);
+      }
+      res.json(viewCustomer(ctx, record));
+    });
+  }
+
+  router.get('/_sandbox/clock', (_req, res) => {
+    res.json({ now: ctx.timestamp() });
+  });
+
+  router.post('/_sandbox/clock', (req, res) => {
+    const { advanceSeconds } = parse(ClockAdvance, req.body ?? {});
+    ctx.clock.advance(advanceSeconds);
+    refreshDue(ctx);
+    res.json({ now: ctx.timestamp() });
+  });
+
+  return router;
+}
