@@ -1,0 +1,66 @@
+/** The proxy as an Express app: `createApp(config, deps)`; `server.ts` listens. */
+import express, { Router } from 'express';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { errorHandler, notFound } from './errors.ts';
+import { eventsHandler, type EventHub } from './events.ts';
+import { healthRouter } from './health.ts';
+import { createOwnership } from './relay/ownership.ts';
+import { relayRouter } from './relay/router.ts';
+import { hostedPagesRouter, sandboxControlsRouter } from './sandbox-controls.ts';
+import { cors, embedHeaders, perIpLimit, perSessionLimit, requestContext, securityHeaders } from './security.ts';
+import { authenticate, sessionsRouter } from './sessions.ts';
+import { mountSite } from './site.ts';
+import type { Store } from './store/store.ts';
+import type { Upstream } from './upstream.ts';
+import { webhooksRouter } from './webhooks.ts';
+
+export interface AppDeps {
+  store: Store;
+  upstream: Upstream;
+  logger: Logger;
+  events: EventHub;
+  /** The proxy's clock (session expiry, records); default real time. */
+  now?: () => Date;
+}
+
+const JSON_LIMIT = '256kb';
+
+export function createApp(config: Config, deps: AppDeps): express.Express {
+  const { store, upstream, logger, events } = deps;
+  const now = deps.now ?? (() => new Date());
+  const ownership = createOwnership(store, upstream, now);
+  const onLinked = (user: string, customerId: string) => events.linked(user, customerId);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('trust proxy', config.trustProxy);
+  app.use(requestContext(logger));
+  app.use(securityHeaders(config));
+  app.use('/embed', embedHeaders(config));
+  app.use(cors(config.allowedOrigins));
+  app.use(healthRouter({ store, upstream }));
+  app.use(webhooksRouter({ store, hub: events, secret: config.spherepay.webhookSecret, now }));
+  if (config.sandbox) app.use(hostedPagesRouter({ upstream }));
+
+  app.use('/api', perIpLimit(config), express.json({ limit: JSON_LIMIT }));
+  app.use(sessionsRouter({ store, serverSecret: config.serverSecret, defaultTtlSeconds: config.sessionTtlSeconds, now, onLinked }));
+
+  const api = Router();
+  api.use(authenticate({ store, now }), perSessionLimit(config));
+  api.get('/events', eventsHandler({ store, hub: events, heartbeatMs: config.sseHeartbeatMs, now }));
+  if (config.sandboxControls) api.use('/sandbox', sandboxControlsRouter({ upstream, ownership }));
+  api.use('/v2', relayRouter({ store, upstream, ownership, now, onLinked }));
+  app.use('/api', api);
+  app.use('/api', () => {
+    throw notFound();
+  });
+
+  mountSite(app, config);
+  app.use(() => {
+    throw notFound();
+  });
+  app.use(errorHandler);
+  return app;
+}

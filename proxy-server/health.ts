@@ -1,0 +1,17 @@
+/** `/healthz`: the process answers. `/readyz`: the store and the upstream answer too. */
+import { Router } from 'express';
+import type { Store } from './store/store.ts';
+import type { Upstream } from './upstream.ts';
+
+export function healthRouter(d: { store: Store; upstream: Upstream }): Router {
+  const router = Router();
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/readyz', async (_req, res) => {
+    const store = await d.store.ping().then(() => true, () => false);
+    const upstream = await d.upstream.reachable();
+    res.status(store && upstream ? 200 : 503).json({ status: store && upstream ? 'ready' : 'unavailable', store, upstream });
+  });
+  return router;
+}

@@ -1,0 +1,105 @@
+/** One relayed call: session customer forced, body validated, ids checked, idempotency kept, answer checked. */
+import type { Request, RequestHandler, Response } from 'express';
+import { notFound, invalid, HttpProblem } from '../errors.ts';
+import { problem } from '../../spherepay/problem.ts';
+import type { Store, StoredResponse } from '../store/store.ts';
+import type { Upstream } from '../upstream.ts';
+import { claim, readIdempotencyKey, requestHash, settle } from './idempotency.ts';
+import type { Ownership } from './ownership.ts';
+import { checkResponse, passHeaders, send } from './respond.ts';
+import type { RelayRoute } from './routes.ts';
+
+export interface RelayDeps {
+  store: Store;
+  upstream: Upstream;
+  ownership: Ownership;
+  now: () => Date;
+}
+
+export function requireCustomer(req: Request): string {
+  const customerId = req.session?.customerId;
+  if (!customerId) throw new HttpProblem(problem(404, 'resource/not-found', 'Create the customer first'));
+  return customerId;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Fills in the session's customer, or refuses one that names somebody else. */
+function forceCustomer(target: Record<string, unknown>, field: string, customerId: string) {
+  if (target[field] === undefined) target[field] = customerId;
+  else if (target[field] !== customerId) throw notFound();
+}
+
+export function relayHandler(route: RelayRoute, d: RelayDeps): RequestHandler {
+  return async (req: Request, res: Response) => {
+    const customerId = requireCustomer(req);
+    let upstreamStatus: number | null = null;
+    let key: string | undefined;
+    try {
+      let path = '/v2' + route.path;
+      if (route.id) {
+        const id = String(req.params.id);
+        if (route.id === 'customer') {
+          if (id !== customerId) throw notFound();
+        } else {
+          await d.ownership.assert(route.id, id, customerId, req.id);
+        }
+        path = path.replace(':id', encodeURIComponent(id));
+      }
+
+      if (route.query) {
+        const query: Record<string, unknown> = { ...(req.query as Record<string, unknown>) };
+        if (route.queryCustomer) forceCustomer(query, route.queryCustomer, customerId);
+        const parsed = route.query.safeParse(query);
+        if (!parsed.success) throw invalid(parsed.error.issues);
+        path += '?' + new URLSearchParams(parsed.data as Record<string, string>).toString();
+      }
+
+      let body: unknown;
+      if (route.body) {
+        const raw: unknown = req.body;
+        if (route.bodyCustomer && isObject(raw)) forceCustomer(raw, route.bodyCustomer, customerId);
+        const parsed = route.body.safeParse(raw);
+        if (!parsed.success) throw invalid(parsed.error.issues);
+        body = isObject(parsed.data) && Object.keys(parsed.data).length === 0 && !route.bodyCustomer ? undefined : parsed.data;
+        for (const ref of route.refs?.(body) ?? []) await d.ownership.assert(ref.kind, ref.id, customerId, req.id);
+      }
+
+      const call = async (): Promise<{ response: StoredResponse; headers: Record<string, string> }> => {
+        const up = await d.upstream.request({
+          method: route.method, path, requestId: req.id,
+          ...(body !== undefined ? { json: body } : {}),
+          ...(key ? { idempotencyKey: key } : {}),
+        });
+        upstreamStatus = up.status;
+        return { response: await checkResponse(route.returns, up, customerId, d.ownership), headers: passHeaders(up) };
+      };
+
+      if (route.idempotency) key = readIdempotencyKey(req.get('idempotency-key'), route.idempotency === 'required');
+      if (!key) {
+        const { response, headers } = await call();
+        return send(res, response, headers);
+      }
+      const outcome = await claim(d.store, customerId, key, requestHash(route.method, path, body), d.now);
+      if ('replay' in outcome) return send(res, outcome.replay, { 'idempotent-replayed': 'true' });
+      let settled: StoredResponse | undefined;
+      try {
+        const { response, headers } = await call();
+        settled = response;
+        send(res, response, headers);
+      } catch (err) {
+        if (err instanceof HttpProblem && err.body.status === 404) settled = { status: 404, contentType: 'application/problem+json', body: JSON.stringify(err.body) };
+        throw err;
+      } finally {
+        await settle(d.store, customerId, key, settled);
+      }
+    } finally {
+      if (route.audit) {
+        await d.store.audit({
+          at: d.now(), sessionId: req.session!.id, customerId, method: route.method, route: route.path,
+          idempotencyKey: key ?? null, upstreamStatus, requestId: req.id,
+        });
+      }
+    }
+  };
+}
