@@ -126,3 +126,44 @@ export async function approvedIndividual(s: TestSandbox, overrides: Record<strin
   if (approved.status !== 200) throw new Error(`approve failed: ${JSON.stringify(approved.body)}`);
   return id;
 }
+
+export const EVM_ADDRESS = '0x52908400098527886e0f7030069857d2e4169ee7';
+export const SOL_ADDRESS = '7xKXtg2CW87d97TXJSDpbD5jBkheTqA83TZRuJosgAsU';
+export const TRON_ADDRESS = 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t';
+
+export function usdAccount(customerId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    customerId, bankName: 'Chase', accountName: 'Jane Checking', currency: 'usd',
+    accountDetails: { accountNumber: '1234567890', routingNumber: '021000021', accountType: 'checking' },
+    accountOwner: { accountHolderName: 'Jane Smith', address: ADDRESS },
+    networks: ['ach', 'wire'],
+    ...overrides,
+  };
+}
+
+export function eurAccount(customerId: string) {
+  return {
+    customerId, bankName: 'Commerzbank', accountName: 'Jane EUR', currency: 'eur',
+    accountDetails: { iban: 'DE89 3704 0044 0532 0130 00', bic: 'cobadeffxxx' },
+    accountOwner: { accountHolderName: 'Jane Smith', address: ADDRESS },
+    networks: ['sepa'],
+  };
+}
+
+export function brlAccount(customerId: string) {
+  return {
+    customerId, bankName: 'Nubank', accountName: 'Jane PIX', currency: 'brl',
+    accountDetails: { pixKey: '12345678901', pixKeyType: 'cpf' },
+    accountOwner: { accountHolderName: 'Jane Smith', address: ADDRESS },
+    networks: ['pix'],
+  };
+}
+
+/** An approved individual with a USD bank account and a polygon wallet: ready to transfer. */
+export async function readyCustomer(s: TestSandbox) {
+  const customer = await approvedIndividual(s);
+  const bank = await s.post('/v2/bank-account', usdAccount(customer));
+  const wallet = await s.post('/v2/wallet', { customerId: customer, address: EVM_ADDRESS, network: 'polygon' });
+  if (bank.status !== 201 || wallet.status !== 201) throw new Error(`instruments failed: ${JSON.stringify([bank.body, wallet.body])}`);
+  return { customer, bank: bank.body.id as string, wallet: wallet.body.id as string };
+}
