@@ -1,0 +1,21 @@
+/** Display helpers shared by the money steps: names, instrument summaries, amounts. */
+import type { BankAccount } from '../../../spherepay/bank-account.ts';
+import type { Wallet } from '../../../spherepay/wallet.ts';
+import { formatIban } from '../../../spherepay/validators.ts';
+import type { Messages } from '../../i18n/messages.ts';
+
+type M = Messages['money'];
+
+export const networkName = (m: M, network: string | undefined) => (network ? (m.networks[network] ?? network) : '');
+export const currencyCode = (currency: string | undefined) => (currency ?? '').toUpperCase();
+
+/** "0x12ab…89ef": enough to recognise an address without printing it all. */
+export const shortAddress = (address: string) => (address.length > 14 ? `${address.slice(0, 6)}…${address.slice(-4)}` : address);
+
+export function bankAccountLabel(m: M, account: BankAccount): string {
+  const d = account.accountDetails;
+  const last = d.accountNumber ?? (d.iban ? formatIban(d.iban).slice(-4) : d.pixKey ?? '');
+  return m.bankAccountSummary(account.bankName, `${account.accountName} · ${last}`, account.currency);
+}
+
+export const walletLabel = (m: M, wallet: Wallet) => m.walletSummary(networkName(m, wallet.network), shortAddress(wallet.address));
