@@ -63,15 +63,18 @@ export async function startStack(o: StackOptions = {}) {
     env.SPHEREPAY_API_KEY = '';
   }
   Object.assign(env, o.env);
-  const server = await startServer(env, {
-    port: 0, host: '127.0.0.1',
-    ...(o.now ? { now: o.now } : {}),
-    ...(o.logs ? { logDestination: o.logs.stream } : {}),
-  });
-  sandbox?.setWebhook({ url: `${server.url}/webhooks/spherepay`, secret: WEBHOOK_SECRET });
+  const start = async () => {
+    const server = await startServer(env, {
+      port: 0, host: '127.0.0.1',
+      ...(o.now ? { now: o.now } : {}),
+      ...(o.logs ? { logDestination: o.logs.stream } : {}),
+    });
+    sandbox?.setWebhook({ url: `${server.url}/webhooks/spherepay`, secret: WEBHOOK_SECRET });
+    return server;
+  };
+  const server = await start();
   const clock = sandbox?.clock ?? server.sandbox!.clock;
-  return new Stack(server, db, clock, counter, async () => {
-    await server.close();
+  return new Stack(server, db, clock, counter, start, async () => {
     await sandbox?.close();
     await counter?.close();
   });
@@ -79,12 +82,24 @@ export async function startStack(o: StackOptions = {}) {
 
 export class Stack {
   constructor(
-    readonly server: RampServer,
+    public server: RampServer,
     readonly db: string,
     readonly clock: { advance(s: number): void },
     readonly counter: Awaited<ReturnType<typeof startCounter>> | undefined,
-    readonly close: () => Promise<void>,
+    private readonly start: () => Promise<RampServer>,
+    private readonly closeRest: () => Promise<void>,
   ) {}
+
+  async close() {
+    await this.server.close();
+    await this.closeRest();
+  }
+
+  /** Stops the proxy and starts it again on the same database (the upstream keeps running in external mode). */
+  async restart() {
+    await this.server.close();
+    this.server = await this.start();
+  }
 
   get url() {
     return this.server.url;
