@@ -15,8 +15,11 @@ import { controlsRouter } from './controls.ts';
 import { customersRouter } from './customers.ts';
 import { documentsRouter } from './documents.ts';
 import { hostedRouter } from './hosted.ts';
+import { stepTransfer } from './lifecycle.ts';
 import { onboardingRouter } from './onboarding.ts';
+import { quotesRouter } from './quotes.ts';
 import { representativesRouter } from './representatives.ts';
+import { transfersRouter } from './transfers.ts';
 import { walletsRouter } from './wallets.ts';
 import { hexLengthFor, randomIds } from './ids.ts';
 import { bufferKeyedMultipart, idempotency, setRawBody } from './idempotency.ts';
@@ -71,7 +74,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         const record = ctx.store.customers.get(customerId);
         if (record) decide(ctx, record, 'approved');
       },
-      step: () => {},
+      step: (transferId) => {
+        const record = ctx.store.transfers.get(transferId);
+        if (record) stepTransfer(ctx, record);
+      },
     }),
     ...(options.publicUrl ? { publicUrl: options.publicUrl.replace(/\/$/, '') } : {}),
   };
@@ -109,6 +115,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   app.use(representativesRouter(ctx));
   app.use(bankAccountsRouter(ctx));
   app.use(walletsRouter(ctx));
+  app.use(quotesRouter(ctx));
+  app.use(transfersRouter(ctx));
   app.use(controlsRouter(ctx));
   app.use((_req, _res, next) => next(new HttpProblem(problem(404, 'resource/not-found', 'Route not found'))));
   app.use(errorHandler);
