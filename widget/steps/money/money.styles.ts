@@ -18,10 +18,10 @@ export const moneyStyles = css`
   dl.summary dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
   dl.summary .total { font-weight: 700; }
   .details { display: grid; gap: var(--ramp-space); margin: 0; }
-  .detail { display: grid; grid-template-columns: 1fr auto; gap: 2px var(--ramp-space); align-items: center;
-    padding-bottom: var(--ramp-space); border-bottom: 1px solid var(--ramp-color-border); }
-  .detail dt { grid-column: 1 / -1; font-size: 0.875rem; color: var(--ramp-color-text-muted); }
-  .detail dd { margin: 0; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; word-break: break-all; }
+  .detail { display: grid; gap: 2px; padding-bottom: var(--ramp-space); border-bottom: 1px solid var(--ramp-color-border); }
+  .detail dt { font-size: 0.875rem; color: var(--ramp-color-text-muted); }
+  .detail dd { margin: 0; display: flex; gap: var(--ramp-space); align-items: center; justify-content: space-between; }
+  .detail .value { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; word-break: break-all; }
   .detail.required dt { color: var(--ramp-color-warning); font-weight: 700; }
   .subform { border: 1px solid var(--ramp-color-border); border-radius: var(--ramp-radius); padding: calc(var(--ramp-space) * 1.5); }
   .countdown { font-variant-numeric: tabular-nums; font-weight: 600; }
