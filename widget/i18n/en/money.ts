@@ -70,7 +70,7 @@ export const money = {
   accountOwner: 'Account owner',
   accountHolderName: 'Account holder name',
   line1: 'Address',
-  line2: 'Apartment, suite (optional)',
+  line2: 'Apartment, suite',
   city: 'City',
   state: 'State or region',
   postalCode: 'Postal code',
