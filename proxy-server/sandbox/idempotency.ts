@@ -26,6 +26,9 @@ export const setRawBody = (req: Request, raw: Buffer) => {
   (req as Request & { rawBody?: Buffer }).rawBody = raw;
 };
 
+/** What identifies the body when its bytes vary harmlessly (a multipart boundary). */
+const fingerprintBodyOf = (req: Request): Buffer | undefined => (req as Request & { fingerprintBody?: Buffer }).fingerprintBody;
+
 export function idempotency(): RequestHandler {
   const entries = new Map<string, Entry>();
   return (req, res, next) => {
@@ -36,7 +39,7 @@ export function idempotency(): RequestHandler {
     }
     const fingerprint = createHash('sha256')
       .update(`${req.method} ${req.path}\n`)
-      .update(rawBodyOf(req) ?? Buffer.alloc(0))
+      .update(fingerprintBodyOf(req) ?? rawBodyOf(req) ?? Buffer.alloc(0))
       .digest('hex');
     const existing = entries.get(key);
     if (existing) {
@@ -76,7 +79,12 @@ export function bufferKeyedMultipart(maxBytes: number): RequestHandler {
     });
     req.on('end', () => {
       if (failed) return next(invalid('/file', 'Must be at most 15 MB'));
-      setRawBody(req, Buffer.concat(chunks));
+      const raw = Buffer.concat(chunks);
+      setRawBody(req, raw);
+      // Each client picks a fresh boundary; the same form must still match itself.
+      const boundary = /boundary="?([^";]+)"?/i.exec(req.get('content-type') ?? '')?.[1];
+      const normalised = boundary ? raw.toString('latin1').split(boundary).join('') : raw.toString('latin1');
+      (req as Request & { fingerprintBody?: Buffer }).fingerprintBody = Buffer.from(normalised, 'latin1');
       next();
     });
     req.on('error', next);
