@@ -8,6 +8,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
 import type { BusinessRepresentative } from '../../../spherepay/onboarding.ts';
 import { add, compare } from '../../../spherepay/money.ts';
@@ -78,7 +79,7 @@ export class Representatives extends LitElement {
     const total = this.totalOwnership();
     return html`<div class="stack">
       <p>${r.intro}</p>
-      ${this.people.length ? html`<ul class="stack" role="list">${this.people.map((p) => this.person(p))}</ul>` : html`<p class="muted">${r.none}</p>`}
+      ${this.people.length ? html`<ul class="stack" role="list">${repeat(this.people, (p) => p.id, (p) => this.person(p))}</ul>` : html`<p class="muted">${r.none}</p>`}
       ${compare(total, '100') > 0 ? html`<p class="notice warning" role="alert">${r.totalOver(total)}</p>` : nothing}
       ${this.adding
         ? html`<h4>${r.addTitle}</h4>

@@ -6,6 +6,7 @@
  * because those changes send no event.
  */
 import { LitElement, css, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
 import { rampContext, type RampContext } from '../../state/context.ts';
 import { primaryProfile } from '../../state/flow.ts';
@@ -108,7 +109,7 @@ export class VerificationStep extends LitElement {
     return html`<h2 tabindex="-1">${m.verificationTitle}</h2>
       <p>${customer?.type === 'business' ? m.verificationIntroBusiness : m.verificationIntro}</p>
       <p class="muted" aria-live="polite">${m.progress(done, entries.length)}</p>
-      <ol aria-label=${m.checklistLabel}>${entries.map((e) => this.entry(e))}</ol>`;
+      <ol aria-label=${m.checklistLabel}>${repeat(entries, (e) => e.group, (e) => this.entry(e))}</ol>`;
   }
 }
 
