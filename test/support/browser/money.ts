@@ -4,7 +4,8 @@
  * the sandbox's approve control), and instruments arranged through the API.
  */
 import { waitUntil } from '@open-wc/testing';
-import { api, sandbox, sessionFor } from './ramp.ts';
+import type { SphereRamp } from '../../../widget/sphere-ramp/sphere-ramp.ts';
+import { api, deepQuery, sandbox, sessionFor, settle } from './ramp.ts';
 
 /** A 1x1 PNG: the sandbox checks the magic bytes of uploads. */
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
@@ -105,3 +106,22 @@ export interface TransferList {
 }
 
 export const transfersOf = (user: string, customerId: string) => api<TransferList>(user, `transfer?customer=${customerId}&limit=100`);
+
+/** Clicks the button named `name` inside the first `host` element (a sub-form) in the widget. */
+export async function clickIn(el: SphereRamp, host: string, name: string): Promise<void> {
+  const scope = deepQuery(el.shadowRoot!, host);
+  if (!scope?.shadowRoot) throw new Error(`no ${host}`);
+  const found = [...scope.shadowRoot.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === name);
+  if (!found) throw new Error(`no button ${name} in ${host}`);
+  found.click();
+  await settle(el);
+}
+
+/** Waits until the widget has fired `type` at least `count` times. */
+export const waitForEvent = (events: CustomEvent[], type: string, count = 1, timeout = 15000) =>
+  waitUntil(() => events.filter((e) => e.type === type).length >= count, `${count} ${type} event(s)`, { timeout });
+
+export const eventsOf = <T = Record<string, unknown>>(events: CustomEvent[], type: string) => events.filter((e) => e.type === type).map((e) => e.detail as T);
+
+/** The followed transfer's status as the widget shows it (the status notice's data attribute). */
+export const shownStatus = (el: SphereRamp) => deepQuery(el.shadowRoot!, '[part="status"]')?.dataset.status;

@@ -24,7 +24,7 @@ import { REFERENCE_FIELD, forgetIntent, hasReference, intentFor, rememberIntent,
 import { networkName } from './labels.ts';
 import { moneyStyles } from './money.styles.ts';
 
-const ReferenceForm = z.object({ destination: z.pick(TransferEndpoint, { achReference: true, wireMessage: true, sepaReference: true }) });
+const ReferenceForm = z.object({ destination: z.optional(z.pick(TransferEndpoint, { achReference: true, wireMessage: true, sepaReference: true })) });
 
 const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
