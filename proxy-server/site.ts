@@ -1,10 +1,73 @@
 /**
- * The pages the proxy serves besides its API: `/sphere-ramp.js`, `/embed`
- * and the demo at `/`. Called by createApp after the API routes; the embed
- * and demo work fills it in. `/embed` already gets its frame-ancestors CSP
- * from `embedHeaders` in security.ts.
+ * The pages the proxy serves besides its API, all from `dist/` (built by
+ * `npm run build`; `npm start` builds it when missing or stale):
+ *
+ * - `/sphere-ramp.js`: the script-tag loader (revalidated on every load), and
+ *   `/sphere-ramp/*`: the hashed module chunks it imports (cached forever).
+ *   Public code, so any origin may load it as a module.
+ * - `/embed`: the iframe page, with the embed allowlist injected as JSON
+ *   (its frame-ancestors CSP comes from `embedHeaders` in security.ts).
+ * - `/` and `/demo/*`: the demo merchant site and its backend, only in
+ *   sandbox mode (the backend mints sessions for anyone who asks).
  */
-import type express from 'express';
+import express, { type Response } from 'express';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { problem } from '../spherepay/problem.ts';
+import { demoRouter, demoUserCookie } from '../demo/server/demo-routes.ts';
 import type { Config } from './config.ts';
+import { sendProblem } from './errors.ts';
 
-export function mountSite(_app: express.Express, _config: Config): void {}
+const DIST = join(import.meta.dirname, '..', 'dist');
+const YEAR = 'public, max-age=31536000, immutable';
+
+const notBuilt = (res: Response) =>
+  sendProblem(res, problem(503, 'site/not-built', 'The widget is not built yet: run `npm run build` (or `npm start`, which builds it)'));
+
+/** Public code: any page may import it as a module (the API itself stays behind CORS). */
+const publicCode = (res: Response) => {
+  if (!res.get('access-control-allow-origin')) res.set('access-control-allow-origin', '*');
+};
+
+/** JSON for an inline `<script type="application/json">`: nothing in it can close the tag. */
+const inlineJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+export function mountSite(app: express.Express, config: Config, dist = DIST): void {
+  app.get('/sphere-ramp.js', (_req, res) => {
+    const file = join(dist, 'sphere-ramp.js');
+    if (!existsSync(file)) return notBuilt(res);
+    publicCode(res);
+    res.set('cache-control', 'no-cache').type('text/javascript').sendFile(file);
+  });
+
+  app.use(
+    '/sphere-ramp',
+    express.static(join(dist, 'sphere-ramp'), {
+      index: false,
+      fallthrough: true,
+      setHeaders: (res) => {
+        publicCode(res);
+        res.set('cache-control', YEAR);
+      },
+    }),
+  );
+
+  app.get('/embed', (_req, res) => {
+    const file = join(dist, 'embed', 'index.html');
+    if (!existsSync(file)) return notBuilt(res);
+    const page = readFileSync(file, 'utf8').replace('%EMBED_CONFIG%', inlineJson({ allowedOrigins: config.allowedOrigins }));
+    res.set('cache-control', 'no-store').type('html').send(page);
+  });
+
+  if (!config.sandbox && !config.sandboxControls) return;
+
+  app.use('/demo', demoRouter(config));
+  app.use(
+    demoUserCookie,
+    express.static(join(dist, 'demo'), {
+      extensions: ['html'],
+      setHeaders: (res, path) => res.set('cache-control', path.includes(`${join('demo', 'assets')}`) ? YEAR : 'no-cache'),
+    }),
+  );
+  app.get('/', (_req, res) => notBuilt(res));
+}

@@ -10,7 +10,14 @@ const scriptOrigin = (() => {
   return undefined;
 })();
 
+let moduleOrigin: string | undefined;
+
+/** For builds loaded as ES modules (the script-tag build), where `currentScript` is null: the URL they came from. */
+export function setScriptOrigin(url: string): void {
+  moduleOrigin = new URL(url).origin;
+}
+
 export function resolveApiBase(attribute: string | undefined): string {
   if (attribute) return new URL(attribute, location.href).toString();
-  return scriptOrigin ?? location.origin;
+  return scriptOrigin ?? moduleOrigin ?? location.origin;
 }

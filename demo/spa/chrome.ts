@@ -1,0 +1,76 @@
+/**
+ * The demo merchant's page furniture, shared by its three pages: the signed-in
+ * demo user with "switch user", the event log of every `ramp-*` event the
+ * host page receives, and the sandbox controls (only in sandbox mode).
+ * Plain DOM, so the script-tag page stays a plain merchant page.
+ */
+import { RAMP_EVENTS } from '../../widget/events.ts';
+
+interface DemoConfig {
+  user: string;
+  sandbox: boolean;
+}
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
+
+/** A session token for the demo user, from the demo merchant backend. */
+export async function demoSession(): Promise<string> {
+  const res = await fetch('/demo/session', { method: 'POST', headers: { accept: 'application/json' } });
+  if (!res.ok) throw new Error(`demo session: ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+let lastTransferId: string | undefined;
+
+/** Appends one event to the page's event log. */
+export function logEvent(type: string, detail: unknown): void {
+  const list = byId<HTMLOListElement>('event-log');
+  if (!list) return;
+  const item = document.createElement('li');
+  item.dataset.type = type;
+  const name = document.createElement('span');
+  name.className = 'type';
+  name.textContent = type;
+  item.append(name, ' ', JSON.stringify(detail));
+  list.append(item);
+  list.scrollTop = list.scrollHeight;
+  if (type === 'ramp-transfer-created') {
+    lastTransferId = (detail as { transferId?: string }).transferId;
+    const fund = byId<HTMLButtonElement>('fund-transfer');
+    if (fund) fund.disabled = !lastTransferId;
+  }
+}
+
+/** Logs every `ramp-*` event that reaches `target` (the element, the iframe, or an ancestor). */
+export function logEventsOf(target: EventTarget): void {
+  for (const type of RAMP_EVENTS) target.addEventListener(type, (e) => logEvent(type, (e as CustomEvent).detail));
+}
+
+async function sandboxCall(path: string, status: HTMLElement) {
+  status.textContent = 'Working…';
+  try {
+    const res = await fetch(`/api/sandbox/${path}`, { method: 'POST', headers: { authorization: `Bearer ${await demoSession()}` } });
+    status.textContent = res.ok ? 'Done.' : `The sandbox answered ${res.status}: ${((await res.json().catch(() => ({}))) as { detail?: string }).detail ?? ''}`;
+  } catch {
+    status.textContent = 'The sandbox could not be reached.';
+  }
+}
+
+/** Fills in the user bar and, in sandbox mode, shows and wires the sandbox controls. */
+export async function setupChrome(): Promise<void> {
+  const config = (await (await fetch('/demo/config')).json()) as DemoConfig;
+  const name = byId('user-name');
+  if (name) name.textContent = config.user;
+  byId('switch-user')?.addEventListener('click', async () => {
+    await fetch('/demo/user', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    location.reload();
+  });
+  const panel = byId('sandbox-controls');
+  const status = byId('sandbox-status');
+  if (!panel || !status || !config.sandbox) return;
+  panel.hidden = false;
+  byId('approve-kyc')?.addEventListener('click', () => sandboxCall('customer/approve', status));
+  byId('fund-transfer')?.addEventListener('click', () => {
+    if (lastTransferId) void sandboxCall(`transfer/${encodeURIComponent(lastTransferId)}/fund`, status);
+  });
+}

@@ -1,0 +1,90 @@
+// `npm run build`: everything in dist/ —
+//   dist/esm/              the npm package (ESM, .d.ts) + dist/custom-elements.json
+//   dist/sphere-ramp/      the script-tag and iframe code (hashed ES module chunks)
+//   dist/sphere-ramp.js    the script-tag loader served at /sphere-ramp.js
+//   dist/embed/index.html  the iframe page served at /embed
+//   dist/demo/             the demo merchant site
+// `--served` builds only what the proxy serves; `--if-stale` (used by
+// `npm start`) does that only when dist/ lacks it or is older than its sources.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const configFile = join(root, 'vite.config.ts');
+const ifStale = process.argv.includes('--if-stale');
+const servedOnly = ifStale || process.argv.includes('--served');
+
+/** The sources each output depends on, for the staleness check of `npm start`. */
+const SERVED_SOURCES = ['widget', 'spherepay', 'embed', 'demo/index.html', 'demo/script-tag.html', 'demo/portal.html', 'demo/spa.html', 'demo/spa', 'vite.config.ts', 'scripts/build.mjs'];
+const STAMP = join(dist, '.served-build');
+
+function newestMtime(paths) {
+  let newest = 0;
+  const visit = (path) => {
+    if (!existsSync(path)) return;
+    const stat = statSync(path);
+    if (stat.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const p of paths) visit(join(root, p));
+  return newest;
+}
+
+/** True when dist/ lacks what the proxy serves or is older than its sources. */
+function servedBuildIsStale() {
+  return !existsSync(STAMP) || statSync(STAMP).mtimeMs < newestMtime(SERVED_SOURCES);
+}
+
+const vite = (mode) => build({ configFile, mode });
+
+function run(label, cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status ?? r.signal})`);
+}
+
+/** .d.ts files keep the sources' `.ts` specifiers; consumers need `.js`. */
+function rewriteDeclarationSpecifiers(dir) {
+  for (const name of readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.d.ts'))) {
+    const file = join(dir, name);
+    const text = readFileSync(file, 'utf8');
+    const fixed = text.replace(/((?:from|import)\s*\(?\s*['"])(\.{1,2}\/[^'"]+)\.ts(['"])/g, '$1$2.js$3');
+    if (fixed !== text) writeFileSync(file, fixed);
+  }
+}
+
+async function buildScriptAndEmbed() {
+  await vite('script');
+  const manifest = JSON.parse(readFileSync(join(dist, 'sphere-ramp/.vite/manifest.json'), 'utf8'));
+  const entry = (src) => manifest[src]?.file ?? fail(`no ${src} in the script build manifest`);
+  process.env.RAMP_SCRIPT_ENTRY = `sphere-ramp/${entry('widget/embed-bridge/script-entry.ts')}`;
+  await vite('loader');
+  mkdirSync(join(dist, 'embed'), { recursive: true });
+  const page = readFileSync(join(root, 'embed/index.html'), 'utf8').replace('%EMBED_ENTRY%', `/sphere-ramp/${entry('widget/embed-bridge/embed-entry.ts')}`);
+  writeFileSync(join(dist, 'embed/index.html'), page);
+}
+
+function fail(message) {
+  throw new Error(message);
+}
+
+if (ifStale && !servedBuildIsStale()) process.exit(0);
+const started = Date.now();
+try {
+  if (!servedOnly) {
+    await vite('esm');
+    run('declarations (tsc -p tsconfig.build.json)', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+    rewriteDeclarationSpecifiers(join(dist, 'esm'));
+    run('custom-elements.json', process.execPath, [join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--config', 'custom-elements-manifest.config.mjs']);
+  }
+  await buildScriptAndEmbed();
+  await vite('demo');
+  writeFileSync(STAMP, new Date().toISOString() + '\n');
+  console.log(`built dist/${servedOnly ? ' (served parts)' : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+} catch (err) {
+  console.error(`build failed: ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+}

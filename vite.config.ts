@@ -1,0 +1,102 @@
+/**
+ * One Vite config, one output per `--mode` (externals differ per output):
+ *
+ * - `esm`: the npm package (dist/esm): modules preserved so `sideEffects`
+ *   can name the files that register elements; Lit, @lit/*, zod and React
+ *   stay external.
+ * - `script`: the script-tag and iframe code (dist/sphere-ramp/): ES module
+ *   chunks with everything bundled, so steps still load on demand; entries
+ *   are hashed and immutable.
+ * - `loader`: dist/sphere-ramp.js, the one classic file a merchant adds
+ *   with `<script src>`; it imports the hashed `script` entry named by
+ *   RAMP_SCRIPT_ENTRY (scripts/build.mjs passes it).
+ * - `demo`: the demo merchant site (dist/demo), a multi-page app whose SPA
+ *   page imports the package by its public names.
+ */
+import { defineConfig, type UserConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+
+const root = import.meta.dirname;
+const at = (path: string) => resolve(root, path);
+const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^react($|\/)/, /^react-dom($|\/)/];
+
+/** The package's public names, pointed at the sources (for the demo build). */
+const selfAlias = [
+  { find: /^sphere-ramp\/react$/, replacement: at('widget/react/index.ts') },
+  { find: /^sphere-ramp\/frame$/, replacement: at('widget/frame/index.ts') },
+  { find: /^sphere-ramp$/, replacement: at('widget/index.ts') },
+];
+
+const configs: Record<string, () => UserConfig> = {
+  esm: () => ({
+    build: {
+      outDir: at('dist/esm'),
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: false,
+      sourcemap: true,
+      lib: {
+        entry: { index: at('widget/index.ts'), react: at('widget/react/index.ts'), frame: at('widget/frame/index.ts') },
+        formats: ['es'],
+      },
+      rolldownOptions: {
+        external,
+        output: { preserveModules: true, preserveModulesRoot: root, entryFileNames: '[name].js' },
+      },
+    },
+  }),
+  script: () => ({
+    base: '/sphere-ramp/',
+    build: {
+      outDir: at('dist/sphere-ramp'),
+      emptyOutDir: true,
+      target: 'es2022',
+      manifest: true,
+      modulePreload: false,
+      rolldownOptions: {
+        input: { index: at('widget/embed-bridge/script-entry.ts'), embed: at('widget/embed-bridge/embed-entry.ts') },
+        preserveEntrySignatures: false,
+        output: { entryFileNames: '[name]-[hash].js', chunkFileNames: '[name]-[hash].js', format: 'es' },
+      },
+    },
+  }),
+  loader: () => {
+    const entry = process.env.RAMP_SCRIPT_ENTRY;
+    if (!entry) throw new Error('RAMP_SCRIPT_ENTRY is not set: run `npm run build` (scripts/build.mjs)');
+    return {
+      define: { __RAMP_SCRIPT_ENTRY__: JSON.stringify(entry) },
+      build: {
+        outDir: at('dist'),
+        emptyOutDir: false,
+        target: 'es2020',
+        rolldownOptions: { input: at('widget/embed-bridge/loader.ts'), output: { format: 'iife', entryFileNames: 'sphere-ramp.js' } },
+      },
+    };
+  },
+  demo: () => ({
+    root: at('demo'),
+    base: '/',
+    plugins: [react()],
+    resolve: { alias: selfAlias },
+    build: {
+      outDir: at('dist/demo'),
+      emptyOutDir: true,
+      target: 'es2022',
+      rolldownOptions: {
+        input: {
+          index: at('demo/index.html'),
+          script: at('demo/script-tag.html'),
+          portal: at('demo/portal.html'),
+          spa: at('demo/spa.html'),
+        },
+      },
+    },
+  }),
+};
+
+export default defineConfig(({ mode }) => {
+  const config = configs[mode];
+  if (!config) throw new Error(`vite --mode must be one of ${Object.keys(configs).join(', ')}`);
+  return { logLevel: 'warn', ...config() };
+});
