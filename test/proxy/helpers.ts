@@ -43,6 +43,8 @@ export interface StackOptions {
   db?: string;
   now?: () => Date;
   logs?: ReturnType<typeof logCapture>;
+  /** External mode: put something (a failure switch) between the proxy and the counting forwarder. */
+  wrapUpstream?: (url: string) => Promise<{ url: string }>;
 }
 
 export async function startStack(o: StackOptions = {}) {
@@ -57,7 +59,7 @@ export async function startStack(o: StackOptions = {}) {
     sandbox = await startSandbox({ apiKey: API_KEY, webhook: { secret: WEBHOOK_SECRET } });
     counter = await startCounter(sandbox.url);
     Object.assign(env, {
-      SPHEREPAY_API_KEY: API_KEY, SPHEREPAY_BASE_URL: counter.url, SPHEREPAY_WEBHOOK_SECRET: WEBHOOK_SECRET, RAMP_SANDBOX_CONTROLS: '1',
+      SPHEREPAY_API_KEY: API_KEY, SPHEREPAY_BASE_URL: o.wrapUpstream ? (await o.wrapUpstream(counter.url)).url : counter.url, SPHEREPAY_WEBHOOK_SECRET: WEBHOOK_SECRET, RAMP_SANDBOX_CONTROLS: '1',
     });
   } else {
     env.SPHEREPAY_API_KEY = '';
