@@ -1,0 +1,107 @@
+/** Adding bank accounts and wallets, and the BRL rules, against the real proxy and sandbox. */
+import { expect, waitUntil } from '@open-wc/testing';
+import { api, button, click, deepQuery, deepQueryAll, field, fieldError, fill, mountRamp, uniqueUser, waitForStep, text } from '../support/browser/ramp.ts';
+import { ADDRESSES, addBrlBankAccount, addWallet, approvedCustomer, clickIn, transfersOf, waitForEvent } from '../support/browser/money.ts';
+
+const count = async (user: string, what: 'bank-account' | 'wallet', customerId: string) =>
+  (await api<{ data: unknown[] }>(user, `${what}?customerId=${customerId}`)).data.length;
+
+describe('<sphere-ramp> instruments', () => {
+  it('blocks a routing number that fails the ABA checksum and an IBAN that fails mod-97, with clear messages', async () => {
+    const user = uniqueUser('bank-invalid');
+    const customerId = await approvedCustomer(user);
+    const { el, events } = await mountRamp({ user, attrs: { theme: 'dark' } });
+    const step = await waitForStep(el, 'ramp');
+    await waitUntil(() => deepQuery(el.shadowRoot!, 'sphere-ramp-bank-account-form'), 'bank form');
+
+    await fill(el, '/bankName', 'Chase');
+    await fill(el, '/accountName', 'Checking');
+    await fill(el, '/accountDetails/routingNumber', '021000022');
+    await fill(el, '/accountDetails/accountNumber', '1234567890');
+    await fill(el, '/accountOwner/accountHolderName', 'Ada Lovelace');
+    expect(fieldError(el, '/accountDetails/routingNumber')).to.equal('Not a valid ABA routing number (9 digits with a checksum)');
+    expect(field(el, '/accountDetails/routingNumber').getAttribute('aria-invalid')).to.equal('true');
+    await clickIn(el, 'sphere-ramp-bank-account-form', 'Save');
+    expect(events.filter((e) => e.type === 'ramp-instrument-added')).to.have.length(0);
+    await expect(step).to.be.accessible();
+
+    await fill(el, '/currency', 'eur');
+    await fill(el, '/accountDetails/iban', 'de89370400440532013001');
+    expect(field(el, '/accountDetails/iban').value).to.equal('DE89 3704 0044 0532 0130 01');
+    expect(fieldError(el, '/accountDetails/iban')).to.equal('Not a valid IBAN (the check digits do not match)');
+    await fill(el, '/accountDetails/bic', 'cobadeffxxx');
+    await clickIn(el, 'sphere-ramp-bank-account-form', 'Save');
+    expect(await count(user, 'bank-account', customerId)).to.equal(0);
+
+    await fill(el, '/accountDetails/iban', 'DE89370400440532013000');
+    expect(fieldError(el, '/accountDetails/iban')).to.equal(undefined);
+    await clickIn(el, 'sphere-ramp-bank-account-form', 'Save');
+    await waitForEvent(events, 'ramp-instrument-added');
+    expect(await count(user, 'bank-account', customerId)).to.equal(1);
+    await waitUntil(() => /Commerz|Chase/.test(text(el)) && !deepQuery(el.shadowRoot!, 'sphere-ramp-bank-account-form'), 'account listed');
+    expect(deepQueryAll<HTMLInputElement>(el.shadowRoot!, 'input[name="bank"]').filter((i) => i.checked)).to.have.length(1);
+  });
+
+  it('blocks wallet addresses that do not fit the network: EVM checksum, Tron checksum, a Solana address on Base', async () => {
+    const user = uniqueUser('wallet-invalid');
+    const customerId = await approvedCustomer(user);
+    const { el, events } = await mountRamp({ user });
+    await waitForStep(el, 'ramp');
+    await waitUntil(() => deepQuery(el.shadowRoot!, 'sphere-ramp-wallet-form'), 'wallet form');
+
+    await fill(el, '/network', 'base');
+    expect(text(el)).to.contain('Stablecoins on this network: USDC, EURC.');
+    await fill(el, '/address', ADDRESSES.baseBadChecksum);
+    expect(fieldError(el, '/address')).to.equal('Not a valid address for base: expected an address of 0x followed by 40 hexadecimal characters');
+    await fill(el, '/address', ADDRESSES.sol);
+    expect(fieldError(el, '/address')).to.match(/^Not a valid address for base/);
+    await fill(el, '/network', 'tron');
+    await fill(el, '/address', ADDRESSES.tronBadChecksum);
+    expect(fieldError(el, '/address')).to.equal('Not a valid address for tron: expected a Tron address starting with T');
+    await clickIn(el, 'sphere-ramp-wallet-form', 'Save');
+    expect(await count(user, 'wallet', customerId)).to.equal(0);
+
+    await fill(el, '/address', ADDRESSES.tron);
+    expect(fieldError(el, '/address')).to.equal(undefined);
+    await clickIn(el, 'sphere-ramp-wallet-form', 'Save');
+    await waitForEvent(events, 'ramp-instrument-added');
+    expect(await count(user, 'wallet', customerId)).to.equal(1);
+  });
+
+  it('applies the BRL rules: no Solana, only the bps fee', async () => {
+    const user = uniqueUser('brl');
+    const customerId = await approvedCustomer(user);
+    await addWallet(user, customerId, 'sol');
+    await addWallet(user, customerId, 'polygon');
+    await addBrlBankAccount(user, customerId);
+    const { el, events } = await mountRamp({
+      user,
+      attrs: { quotes: 'off', 'integrator-fixed-fee': '1.00', 'integrator-fee-bps': '15', 'source-currency': 'brl', 'destination-currency': 'usdc' },
+    });
+    const step = await waitForStep(el, 'ramp');
+    await waitUntil(() => deepQueryAll(el.shadowRoot!, 'input[name="wallet"]').length === 2, 'wallets listed');
+    const wallets = deepQueryAll<HTMLInputElement>(el.shadowRoot!, 'input[name="wallet"]');
+    const sol = wallets.find((w) => w.closest('label')!.textContent!.includes('Solana'))!;
+    const polygon = wallets.find((w) => w.closest('label')!.textContent!.includes('Polygon'))!;
+    expect(sol.disabled).to.equal(true);
+    expect(polygon.checked).to.equal(true);
+    expect(text(el)).to.contain('PIX transfers cannot use Solana');
+    await click(el, 'Add a wallet');
+    const networks = [...(field(el, '/network') as HTMLSelectElement).options].map((o) => o.value);
+    expect(networks).to.include('polygon');
+    expect(networks).not.to.include('sol');
+    await expect(step).to.be.accessible();
+
+    await fill(el, '/amount', '500');
+    await click(el, 'Create transfer');
+    await waitForStep(el, 'transfer');
+    expect(button(el, 'Simulate deposit (sandbox)')).to.exist;
+    expect(text(el)).to.contain('PIX copy-and-paste code');
+    const { data } = await transfersOf(user, customerId);
+    expect(data).to.have.length(1);
+    const created = data[0] as unknown as { destination: { network: string }; source: { currency: string } };
+    expect(created.source.currency).to.equal('brl');
+    expect(created.destination.network).to.equal('polygon');
+    expect(events.filter((e) => e.type === 'ramp-error')).to.have.length(0);
+  });
+});
