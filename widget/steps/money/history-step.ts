@@ -17,20 +17,26 @@ export class HistoryStep extends LitElement {
   @consume({ context: rampContext, subscribe: true }) ctx!: RampContext;
 
   @state() private page = 1;
+  /** Set when the person turned the page, so the new page is announced once it has loaded. */
+  private turned = false;
 
   private list = new Task(this, {
-    task: ([customer, page], { signal }) =>
-      this.ctx.client.request('/api/v2/transfer', {
+    task: async ([customer, page], { signal }) => {
+      const result = await this.ctx.client.request('/api/v2/transfer', {
         query: { customer, page: String(page), limit: String(HISTORY_PAGE_SIZE), sort: '-created' },
         schema: TransferList,
         signal,
-      }),
+      });
+      if (this.turned) this.ctx.announce(this.ctx.messages.money.pageOf(result.pagination.page, Math.max(1, result.pagination.totalPages)));
+      this.turned = false;
+      return result;
+    },
     args: () => [this.ctx.state.customer?.id, this.page] as const,
   });
 
   private go(page: number) {
+    this.turned = true;
     this.page = page;
-    this.ctx.announce(this.ctx.messages.money.pageOf(page, this.list.value?.pagination.totalPages ?? page));
   }
 
   protected override render() {
