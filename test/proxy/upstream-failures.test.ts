@@ -10,18 +10,23 @@ async function startSwitch(target: string) {
   let mode: 'forward' | 'slow' = 'forward';
   const pending = new Set<Promise<void>>();
   const server: Server = createServer((req, res) => {
-    const forward = () => {
-      const up = request({ host: t.hostname, port: t.port, method: req.method, path: req.url, headers: req.headers }, (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
+    // Resolves when the sandbox has answered, even if the proxy stopped waiting long before.
+    const forward = () =>
+      new Promise<void>((done) => {
+        const up = request({ host: t.hostname, port: t.port, method: req.method, path: req.url, headers: req.headers }, (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+          r.on('end', done);
+        });
+        up.on('error', () => (res.destroy(), done()));
+        up.end(body);
       });
-      up.on('error', () => res.destroy());
-      req.pipe(up);
-    };
-    if (mode === 'slow') {
-      const late = new Promise<void>((r) => setTimeout(r, 1500)).then(forward);
-      pending.add(late.then(() => new Promise<void>((r) => res.on('close', () => r()))));
-    } else forward();
+    let body = Buffer.alloc(0);
+    req.on('data', (c: Buffer) => (body = Buffer.concat([body, c])));
+    req.on('end', () => {
+      if (mode === 'slow') pending.add(new Promise<void>((r) => setTimeout(r, 1500)).then(forward));
+      else void forward();
+    });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
