@@ -76,6 +76,8 @@ const configs: Record<string, () => UserConfig> = {
   },
   demo: () => ({
     root: at('demo'),
+    // The script-tag page's classic `<script src="/sphere-ramp.js">` is meant to stay unbundled; Vite would warn about it.
+    logLevel: 'error',
     base: '/',
     plugins: [react()],
     resolve: { alias: selfAlias },
@@ -98,5 +100,5 @@ const configs: Record<string, () => UserConfig> = {
 export default defineConfig(({ mode }) => {
   const config = configs[mode];
   if (!config) throw new Error(`vite --mode must be one of ${Object.keys(configs).join(', ')}`);
-  return { logLevel: 'warn', ...config() };
+  return { logLevel: 'warn', ...config() } satisfies UserConfig;
 });
