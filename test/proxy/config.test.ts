@@ -54,3 +54,16 @@ describe('proxy configuration', () => {
     assert.equal(c.sandboxAutopilot, false);
   });
 });
+
+describe('npm start with a bad value', () => {
+  it('prints one line naming the variable and exits 1', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'proxy-server/main.ts'], {
+      env: { ...process.env, PORT: 'eighty', RAMP_DB: ':memory:' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr.trim(), 'PORT: must be a whole number');
+  });
+});
