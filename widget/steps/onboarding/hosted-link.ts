@@ -3,7 +3,7 @@
  * hand-off), opened in a new window. Completion is noticed four ways, any
  * of which refreshes the customer: live events (the root refreshes on
  * `customer.*`), a `postMessage` from the page, the window closing, and
- * polling while live events are down.
+ * polling while the page is open (not every completion sends an event).
  */
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -17,7 +17,8 @@ import type { HostedKind } from './criteria.ts';
 import { errorNotice } from './notice.ts';
 
 const WATCH_MS = 1000;
-const POLL_MS = 4000;
+/** Face checks send no event, so the customer is also re-read while a page is open. */
+const POLL_MS = 2000;
 
 export class HostedLink extends LitElement {
   static override styles = stepStyles;
@@ -89,7 +90,7 @@ export class HostedLink extends LitElement {
         this.popup = null;
         this.finished();
       }
-      if (!this.ctx.state.live && Date.now() - this.lastPoll >= POLL_MS) {
+      if (Date.now() - this.lastPoll >= POLL_MS) {
         this.lastPoll = Date.now();
         void this.ctx.refreshCustomer();
       }
