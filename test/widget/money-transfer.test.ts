@@ -1,6 +1,6 @@
 /** Following transfers: cancel after a confirmation, and the paginated history. Floating rate (quotes off). */
 import { expect, waitUntil } from '@open-wc/testing';
-import { api, button, click, deepQuery, deepQueryAll, mountRamp, text, uniqueUser, waitForStep } from '../support/browser/ramp.ts';
+import { api, button, click, sandbox, deepQuery, deepQueryAll, mountRamp, text, uniqueUser, waitForStep } from '../support/browser/ramp.ts';
 import { addUsdBankAccount, addWallet, approvedCustomer, eventsOf, shownStatus, transfersOf } from '../support/browser/money.ts';
 
 async function arranged(label: string) {
@@ -49,6 +49,24 @@ describe('<sphere-ramp> transfers', () => {
     expect(() => button(el, 'Cancel transfer')).to.throw();
     expect((await transfersOf(user, customerId)).data[0]!.status).to.equal('canceled');
     await waitUntil(() => eventsOf<{ status: string }>(events, 'ramp-transfer-status').some((e) => e.status === 'canceled'), 'status event');
+  });
+
+  it('falls back to polling when live events stop, and still follows the status', async () => {
+    const { user } = await arranged('polling');
+    const { el } = await mountRamp({ user, attrs: { quotes: 'off' } });
+    await waitForStep(el, 'ramp');
+    await waitUntil(() => deepQuery(el.shadowRoot!, 'input[name="wallet"]'), 'wallet list');
+    const amount = deepQuery<HTMLInputElement>(el.shadowRoot!, '[data-pointer="/amount"]')!;
+    amount.value = '30.00';
+    amount.dispatchEvent(new Event('input'));
+    await click(el, 'Create transfer');
+    await waitForStep(el, 'transfer');
+    // The stream going away is what a dropped connection looks like to the widget.
+    (el as unknown as { events: { stop(): void } }).events.stop();
+    await waitUntil(() => text(el).includes('Live updates are paused'), 'polling notice');
+    const id = (el as unknown as { flow: { transfer: { id: string } } }).flow.transfer.id;
+    await sandbox(user, `transfer/${id}/fund`);
+    await waitUntil(() => shownStatus(el) === 'fundsReceived', 'polled status', { timeout: 10000 });
   });
 
   it('lists past transfers a page at a time and opens one to follow it', async () => {
