@@ -1,0 +1,127 @@
+/**
+ * A merchant site on another origin than the proxy (localhost vs 127.0.0.1):
+ * the script tag finds the proxy from its own URL, the iframe talks to the
+ * page by postMessage and is sized by it, and a site outside the allowlist
+ * cannot frame the widget at all.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, normalize } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
+import type { RampServer } from '../../proxy-server/server.ts';
+import { ROOT, buildServedParts, launchChromium, startProxy } from './support/stack.ts';
+
+const SERVER_SECRET = 'e2e-cross-origin-secret';
+
+/** A merchant's site: two host pages, the npm package's files, and a session endpoint calling the proxy. */
+function merchantSite(proxyUrl: () => string) {
+  const log = `<ol id="log"></ol><script>
+    const names = ['ramp-ready', 'ramp-step-change', 'ramp-error', 'ramp-session-expired'];
+    for (const n of names) document.addEventListener(n, (e) => {
+      const li = document.createElement('li'); li.dataset.type = n; li.textContent = JSON.stringify(e.detail); document.getElementById('log').append(li);
+    });
+  </script>`;
+  const pages: Record<string, () => string> = {
+    '/script': () => `<!doctype html><title>shop</title>${log}<script src="${proxyUrl()}/sphere-ramp.js"></script>
+      <sphere-ramp session-url="/ramp/session"></sphere-ramp>`,
+    '/frame': () => `<!doctype html><title>portal</title>${log}<div id="host"></div><script type="module">
+      import { createRampFrame } from '/pkg/frame.js';
+      createRampFrame(document.getElementById('host'), { src: '${proxyUrl()}/embed', sessionUrl: '/ramp/session' });
+    </script>`,
+  };
+  return createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (req.method === 'POST' && url.pathname === '/ramp/session') {
+      const minted = await fetch(`${proxyUrl()}/api/sessions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${SERVER_SECRET}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ externalUserId: `cross-${Math.random().toString(36).slice(2)}` }),
+      });
+      res.writeHead(minted.status, { 'content-type': 'application/json' }).end(await minted.text());
+      return;
+    }
+    if (url.pathname.startsWith('/pkg/')) {
+      const file = normalize(join(ROOT, 'dist/esm', url.pathname.slice(5)));
+      if (file.startsWith(join(ROOT, 'dist/esm')) && existsSync(file)) {
+        res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(file));
+        return;
+      }
+    }
+    const page = pages[url.pathname];
+    if (page) res.writeHead(200, { 'content-type': 'text/html' }).end(page());
+    else res.writeHead(404).end();
+  });
+}
+
+const listen = (server: Server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+
+let proxy: RampServer;
+let allowed: Server;
+let stranger: Server;
+let allowedOrigin: string;
+let strangerOrigin: string;
+let browser: Browser;
+
+const logged = (page: Page, type: string) => page.locator(`#log li[data-type="${type}"]`);
+
+describe('a merchant site on another origin', () => {
+  before(async () => {
+    buildServedParts();
+    if (!existsSync(join(ROOT, 'dist/esm/frame.js'))) await build({ configFile: join(ROOT, 'vite.config.ts'), mode: 'esm' });
+    allowed = merchantSite(() => proxy.url);
+    stranger = merchantSite(() => proxy.url);
+    allowedOrigin = `http://localhost:${await listen(allowed)}`;
+    strangerOrigin = `http://localhost:${await listen(stranger)}`;
+    proxy = await startProxy({ RAMP_ALLOWED_ORIGINS: allowedOrigin, RAMP_SERVER_SECRET: SERVER_SECRET });
+    assert.match(proxy.url, /^http:\/\/127\.0\.0\.1:/);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await proxy?.close();
+    allowed?.close();
+    stranger?.close();
+  });
+
+  it('script tag: the widget calls the proxy it was loaded from, not the page origin', async () => {
+    const page = await browser.newPage();
+    const apiOrigins = new Set<string>();
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/')) apiOrigins.add(new URL(r.url()).origin);
+    });
+    await page.goto(`${allowedOrigin}/script`);
+    await page.locator('[data-step="profile"]').waitFor();
+    assert.equal(await logged(page, 'ramp-ready').count() > 0, true);
+    assert.deepEqual([...apiOrigins], [proxy.url]);
+    await page.close();
+  });
+
+  it('iframe: events arrive as DOM events on the iframe, and the frame is sized to its content', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${allowedOrigin}/frame`);
+    await page.frameLocator('#host iframe').locator('[data-step="profile"]').waitFor();
+    await logged(page, 'ramp-step-change').filter({ hasText: '"profile"' }).waitFor();
+    assert.ok((await logged(page, 'ramp-ready').count()) > 0);
+    const height = await page.locator('#host iframe').evaluate((f) => parseFloat((f as HTMLIFrameElement).style.height));
+    assert.ok(height > 200, `iframe sized to its content (${height}px)`);
+    await page.close();
+  });
+
+  it('iframe on a site outside the allowlist: the browser refuses to frame /embed', async () => {
+    const page = await browser.newPage();
+    const embed = page.waitForResponse((r) => r.url().startsWith(`${proxy.url}/embed`));
+    await page.goto(`${strangerOrigin}/frame`);
+    const response = await embed;
+    assert.match(response.headers()['content-security-policy'] ?? '', new RegExp(`frame-ancestors 'self' ${allowedOrigin}(;|$)`));
+    await page.waitForLoadState('load');
+    const child = page.frames().find((f) => f !== page.mainFrame());
+    assert.ok(child, 'the iframe exists');
+    assert.equal(await child.locator('sphere-ramp').count(), 0, 'no widget rendered inside a refused frame');
+    assert.equal(await logged(page, 'ramp-ready').count(), 0);
+    await page.close();
+  });
+});
