@@ -49,6 +49,10 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
 
   const api = Router();
   api.use(authenticate({ store, now }), perSessionLimit(config));
+  api.get('/session', (req, res) => {
+    const { customerId, expiresAt } = req.session!;
+    res.set('cache-control', 'no-store').json({ customerId, expiresAt: expiresAt.toISOString() });
+  });
   api.get('/events', eventsHandler({ store, hub: events, heartbeatMs: config.sseHeartbeatMs, now }));
   if (config.sandboxControls) api.use('/sandbox', sandboxControlsRouter({ upstream, ownership }));
   api.use('/v2', relayRouter({ store, upstream, ownership, now, onLinked }));

@@ -54,6 +54,17 @@ describe('proxy sessions', () => {
     assert.equal(got.body.id, first.customerId);
   });
 
+  it('tells a widget holding only a token whose session it is (GET /api/session)', async () => {
+    const fresh = await stack.mint('status-user', { ttlSeconds: 600 });
+    const before = await stack.call(fresh.token, 'GET', '/api/session');
+    assert.equal(before.status, 200);
+    assert.deepEqual(before.body, { customerId: null, expiresAt: fresh.expiresAt });
+    const { customerId } = await stack.customer('status-user');
+    const after = await stack.call(fresh.token, 'GET', '/api/session');
+    assert.equal(after.body.customerId, customerId);
+    assert.equal((await stack.call('rs_unknown', 'GET', '/api/session')).status, 401);
+  });
+
   it('creates one customer when the first requests of a user race', async () => {
     const sessions = await Promise.all([1, 2, 3, 4].map(() => stack.mint('racing-user')));
     const replies = await Promise.all(sessions.map((s, i) => stack.call(s.token, 'POST', '/api/v2/customer', individual({ email: `race${i}@example.com` }))));
