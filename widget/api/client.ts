@@ -26,6 +26,8 @@ export class RampClient {
   constructor(
     readonly apiBase: string,
     private readonly session: SessionSource,
+    /** Told when a call is still refused after renewing the session. */
+    private readonly onSessionLost: () => void = () => {},
   ) {}
 
   url(path: string, query?: Record<string, string | undefined>): string {
@@ -59,6 +61,7 @@ export class RampClient {
     if (res.status === 401) {
       const fresh = await this.session.renew();
       if (fresh) res = await send(fresh);
+      if (res.status === 401) this.onSessionLost();
     }
     if (!res.ok) throw await errorFromResponse(res);
     const data: unknown = res.status === 204 ? undefined : await res.json().catch(() => {
@@ -95,6 +98,7 @@ export class RampClient {
     if (result.status === 401) {
       const fresh = await this.session.renew();
       if (fresh) result = await attempt(fresh);
+      if (result.status === 401) this.onSessionLost();
     }
     const res = new Response(result.text || null, {
       status: result.status,

@@ -139,7 +139,7 @@ export class SphereRamp extends LitElement {
     this.unsubscribe?.();
     this.events?.stop();
     this.session.reset();
-    this.client = new RampClient(resolveApiBase(this.apiBase), this.session);
+    this.client = new RampClient(resolveApiBase(this.apiBase), this.session, () => this.sessionLost());
     this.events = new EventStream(this.client, () => this.session.token());
     this.events.onConnectionChange((live) => this.set({ live }));
     this.unsubscribe = this.events.subscribe((e) => this.onLiveEvent(e));
@@ -159,8 +159,9 @@ export class SphereRamp extends LitElement {
       try {
         const status = await this.client.request('/api/session', { schema: SessionStatus });
         info = { ...info, customerId: status.customerId, expiresAt: status.expiresAt };
-      } catch {
-        info = { ...info, customerId: null };
+      } catch (err) {
+        this.failStart(err);
+        return;
       }
     }
     this.set({ session: { customerId: info?.customerId ?? null, expiresAt: info?.expiresAt } });
@@ -171,24 +172,30 @@ export class SphereRamp extends LitElement {
   }
 
   private onSession(info: SessionInfo | undefined) {
-    if (info) {
-      this.hadSession = true;
-      return;
-    }
-    if (this.hadSession) {
-      this.emit('ramp-session-expired', { reason: 'renewal-failed' });
-      this.set({ session: null });
-    }
+    if (info) this.hadSession = true;
+    else if (this.hadSession) this.sessionLost();
   }
+
+  /** The session expired and renewing it failed: say so once and stop. */
+  private sessionLost() {
+    if (this.flow.session === null) return;
+    this.events.stop();
+    this.emit('ramp-session-expired', { reason: 'renewal-failed' });
+    this.set({ session: null });
+  }
+
+  private customerRequests = 0;
 
   private async refreshCustomer(id = this.flow.customer?.id ?? this.flow.session?.customerId ?? undefined) {
     if (!id) return;
+    // Polls, live events and steps all refresh; only the newest answer may land.
+    const request = ++this.customerRequests;
     try {
       const customer = await this.client.request(`/api/v2/customer/${encodeURIComponent(id)}`, { schema: Customer });
-      this.set({ customer });
+      if (request === this.customerRequests) this.set({ customer });
     } catch (err) {
-      if (this.flow.customer === undefined) this.stepError = err instanceof RampError ? err.message : en.common.sessionError;
-      this.reportError(err);
+      if (this.flow.customer === undefined) this.failStart(err);
+      else this.reportError(err);
     }
   }
 
@@ -208,6 +215,13 @@ export class SphereRamp extends LitElement {
       if (parsed.success) this.set({ transfer: parsed.data });
       else void this.refreshTransfer(event.data.id);
     }
+  }
+
+  /** Nothing can be shown without the customer: offer a retry (a lost session shows its own screen). */
+  private failStart(err: unknown) {
+    if (err instanceof RampError && err.kind === 'session') return;
+    this.stepError = err instanceof RampError ? err.message : this.messages.common.sessionError;
+    this.reportError(err);
   }
 
   private reportError(err: unknown) {
@@ -271,12 +285,13 @@ export class SphereRamp extends LitElement {
       );
       return;
     }
-    if (step === this.shownStep || (view && !this.loadedSteps.has(step))) return;
+    // 'loading' is not a step a host hears about: the first real step is ramp-ready.
+    if (step === 'loading' || step === this.shownStep || (view && !this.loadedSteps.has(step))) return;
     const previous = this.shownStep;
     this.shownStep = step;
-    if (previous === null || previous === 'loading') this.emit('ramp-ready', { version: 1 });
+    if (previous === null) this.emit('ramp-ready', { version: 1 });
     this.emit('ramp-step-change', { step, previous });
-    if (previous !== null && previous !== 'loading') void this.focusStepHeading();
+    if (previous !== null) void this.focusStepHeading();
   }
 
   /** Moves focus to the new step's heading so keyboard and screen-reader users land on it. */
@@ -310,10 +325,12 @@ export class SphereRamp extends LitElement {
       return html`<div class="notice danger" role="alert"><p>${this.stepError}</p>
         <button @click=${() => { this.stepError = undefined; this.start(); }}>${m.retry}</button></div>`;
     }
-    if (step === 'session-error') return html`<div class="notice danger" role="alert" data-step><h2>${m.sessionError}</h2></div>`;
+    if (step === 'session-error') {
+      return html`<div class="notice danger" role="alert" data-step="session-error"><h2>${this.hadSession ? m.sessionExpired : m.sessionError}</h2></div>`;
+    }
     const view = STEP_VIEWS[step];
     if (!view || !this.loadedSteps.has(step)) {
-      return html`<div class="center" data-step aria-busy="true"><span class="spinner" aria-hidden="true"></span><p>${m.loading}</p></div>`;
+      return html`<div class="center" data-step=${step} aria-busy="true"><span class="spinner" aria-hidden="true"></span><p>${m.loading}</p></div>`;
     }
     const tag = unsafeStatic(view.tag);
     return staticHtml`<${tag} data-step=${step}></${tag}>`;
