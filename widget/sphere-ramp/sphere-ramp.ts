@@ -330,7 +330,7 @@ export class SphereRamp extends LitElement {
     }
     const view = STEP_VIEWS[step];
     if (!view || !this.loadedSteps.has(step)) {
-      return html`<div class="center" data-step=${step} aria-busy="true"><span class="spinner" aria-hidden="true"></span><p>${m.loading}</p></div>`;
+      return html`<div class="center" data-step="loading" aria-busy="true"><span class="spinner" aria-hidden="true"></span><p>${m.loading}</p></div>`;
     }
     const tag = unsafeStatic(view.tag);
     return staticHtml`<${tag} data-step=${step}></${tag}>`;
