@@ -114,6 +114,17 @@ export class FormController implements ReactiveController {
     return orphans;
   }
 
+  /**
+   * Applies a failed submit's field errors and returns what must be shown for
+   * the whole form: an error no field shows, or the error's own message when
+   * it names no field (network loss, 400, 5xx).
+   */
+  formMessage(err: unknown, fallback: string, knownPointers?: readonly string[]): string | undefined {
+    const orphans = this.applyServerError(err, knownPointers);
+    if (!(err instanceof RampError)) return fallback;
+    return orphans[0] ?? (Object.keys(err.fieldErrors).length ? undefined : err.message);
+  }
+
   reset(values: Record<string, Value> = {}): void {
     this.values = new Map(Object.entries(values));
     this.touched.clear();

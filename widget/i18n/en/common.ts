@@ -4,6 +4,7 @@ export const common = {
   loading: 'Loading…',
   working: 'Working…',
   retry: 'Try again',
+  unexpectedError: 'Something went wrong. Please try again.',
   back: 'Back',
   continue: 'Continue',
   cancel: 'Cancel',

@@ -9,7 +9,6 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { BankAccount, BankAccountCreate, PIX_KEY_TYPES } from '../../../spherepay/bank-account.ts';
 import { formatIban } from '../../../spherepay/validators.ts';
-import { RampError } from '../../api/errors.ts';
 import { rampContext, type RampContext } from '../../state/context.ts';
 import { FormController } from '../../ui/form.ts';
 import { stepStyles } from '../../ui/styles.ts';
@@ -91,8 +90,7 @@ export class BankAccountForm extends LitElement {
       this.ctx.announce(m.bankAccountAdded);
       this.dispatchEvent(new CustomEvent('instrument-added', { detail: { id: account.id } }));
     } catch (err) {
-      const orphans = this.form.applyServerError(err);
-      if (err instanceof RampError && (orphans.length || !Object.keys(err.fieldErrors).length)) this.formError = orphans[0] ?? err.message;
+      this.formError = this.form.formMessage(err, this.ctx.messages.common.unexpectedError);
     } finally {
       this.sending = false;
     }

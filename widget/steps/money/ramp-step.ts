@@ -200,8 +200,7 @@ export class RampStep extends LitElement {
         this.ctx.set({ transfer });
       }
     } catch (err) {
-      const orphans = this.form.applyServerError(err, ['/amount']);
-      if (!(err instanceof RampError) || orphans.length || !Object.keys(err.fieldErrors).length) this.submitError = orphans[0] ?? errorMessage(err, m.instrumentsError);
+      this.submitError = this.form.formMessage(err, errorMessage(err, m.instrumentsError), ['/amount']);
       if (err instanceof RampError) this.ctx.emit('ramp-error', { code: err.code, message: err.message, status: err.status });
     } finally {
       this.sending = false;

@@ -10,7 +10,6 @@ import { consume } from '@lit/context';
 import { WalletNetwork } from '../../../spherepay/common.ts';
 import { NETWORK_CURRENCIES } from '../../../spherepay/matrix.ts';
 import { Wallet, WalletCreate } from '../../../spherepay/wallet.ts';
-import { RampError } from '../../api/errors.ts';
 import { rampContext, type RampContext } from '../../state/context.ts';
 import { FormController } from '../../ui/form.ts';
 import { stepStyles } from '../../ui/styles.ts';
@@ -53,8 +52,7 @@ export class WalletForm extends LitElement {
       this.ctx.announce(this.ctx.messages.money.walletAdded);
       this.dispatchEvent(new CustomEvent('instrument-added', { detail: { id: wallet.id } }));
     } catch (err) {
-      const orphans = this.form.applyServerError(err);
-      if (err instanceof RampError && (orphans.length || !Object.keys(err.fieldErrors).length)) this.formError = orphans[0] ?? err.message;
+      this.formError = this.form.formMessage(err, this.ctx.messages.common.unexpectedError);
     } finally {
       this.sending = false;
     }
