@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { api, click, fill, mountRamp, sandbox, settle, uniqueUser, waitForStep } from '../support/browser/ramp.ts';
-import { chooseKind, entry, fillAll, individualBody, pdf, pickFile, uploadAs, waitForStatus, watchHostedPages } from '../support/browser/onboarding.ts';
+import { ACCEPTED, chooseKind, entry, fillAll, individualBody, pdf, pickFile, uploadAs, waitForStatus, watchHostedPages } from '../support/browser/onboarding.ts';
 
 const BUSINESS = {
   '/businessInformation/legalName': 'Acme Widgets Inc.',
@@ -86,7 +86,7 @@ describe('<sphere-ramp> onboarding a business', () => {
         const item = entry(el, group)!;
         await pickFile(el, pdf(name), 'front', item);
         (item.querySelector('sphere-ramp-document-upload')!.shadowRoot!.querySelector('[part="upload"]') as HTMLButtonElement).click();
-        await waitForStatus(el, group, 'pending');
+        await waitForStatus(el, group, ACCEPTED);
       }
 
       await click(el, 'Open terms of service');

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { button, click, fieldError, mountRamp, sandbox, settle, stepElement, text, waitForStep } from '../support/browser/ramp.ts';
-import { INDIVIDUAL, chooseKind, fillAll, pdf, pickFile, waitForStatus, watchHostedPages } from '../support/browser/onboarding.ts';
+import { ACCEPTED, INDIVIDUAL, chooseKind, fillAll, pdf, pickFile, waitForStatus, watchHostedPages } from '../support/browser/onboarding.ts';
 
 describe('<sphere-ramp> onboarding an individual', () => {
   it('takes a person from the first screen to approved, live, with every step accessible', async () => {
@@ -27,7 +27,7 @@ describe('<sphere-ramp> onboarding an individual', () => {
       await fillAll(el, { '/documentType': 'passport' });
       await pickFile(el, pdf());
       await click(el, 'Upload');
-      await waitForStatus(el, 'identity_document', 'pending');
+      await waitForStatus(el, 'identity_document', ACCEPTED);
 
       await click(el, 'Open terms of service');
       await hosted.confirmLatest();

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { api, button, click, fieldError, fill, mountRamp, sandbox, text, uniqueUser, waitForStep } from '../support/browser/ramp.ts';
-import { entry, individualBody, pdf, pickFile, uploadAs, waitForStatus } from '../support/browser/onboarding.ts';
+import { ACCEPTED, entry, individualBody, pdf, pickFile, uploadAs, waitForStatus } from '../support/browser/onboarding.ts';
 
 /** A person with a customer already (created through the proxy as the widget would), before mounting. */
 async function existingCustomer(sandboxRequire: string) {
@@ -82,7 +82,7 @@ describe('<sphere-ramp> verification checklist', () => {
     await waitForStatus(el, 'liveness_report_document', 'required');
     await pickFile(el, pdf('liveness.pdf'), 'front', entry(el, 'liveness_report_document')!);
     await click(el, 'Upload');
-    await waitForStatus(el, 'liveness_report_document', 'pending');
+    await waitForStatus(el, 'liveness_report_document', ACCEPTED);
   });
 
   it('shows what to do when SpherePay reports an error on an item', async () => {

@@ -1,13 +1,19 @@
 /**
  * The typed message catalogue. English is complete and is the type; other
- * locales are partial overlays loaded on demand and fall back to English.
+ * locales are partial overlays that fall back to English. Only `common` ships
+ * with the element: each area's strings load with the steps that use them,
+ * so the first screen carries no money strings and vice versa.
  */
 import { common } from './en/common.ts';
-import { onboarding } from './en/onboarding.ts';
-import { money } from './en/money.ts';
+import type { onboarding } from './en/onboarding.ts';
+import type { money } from './en/money.ts';
 
-export const en = { common, onboarding, money };
-export type Messages = typeof en;
+export interface Messages {
+  common: typeof common;
+  onboarding: typeof onboarding;
+  money: typeof money;
+}
+export type Area = Exclude<keyof Messages, 'common'>;
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => string ? T[K] : DeepPartial<T[K]> };
 export type Translation = DeepPartial<Messages>;
@@ -15,7 +21,12 @@ export type Translation = DeepPartial<Messages>;
 export const SUPPORTED_LOCALES = ['en', 'es', 'pt-BR'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 
-const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Translation>> = {
+const english: { [A in Area]: () => Promise<Messages[A]> } = {
+  onboarding: () => import('./en/onboarding.ts').then((m) => m.onboarding),
+  money: () => import('./en/money.ts').then((m) => m.money),
+};
+
+const overlays: Record<Exclude<Locale, 'en'>, () => Promise<Translation>> = {
   es: () => import('./es.ts').then((m) => m.es),
   'pt-BR': () => import('./pt-BR.ts').then((m) => m.ptBR),
 };
@@ -28,10 +39,21 @@ export function resolveLocale(tag: string | undefined): Locale {
   return 'en';
 }
 
-export async function loadMessages(locale: Locale): Promise<Messages> {
-  if (locale === 'en') return en;
-  const overlay = await loaders[locale]();
-  const merged = {} as Record<string, unknown>;
-  for (const [area, strings] of Object.entries(en)) merged[area] = { ...strings, ...(overlay as Record<string, object>)[area] };
-  return merged as Messages;
+/** English `common` strings: what the element can say before anything loads. */
+export const initialMessages = { common } as Messages;
+
+/**
+ * The catalogue for `locale` with `common` and the given areas. Areas not
+ * asked for are absent at run time: a step is only rendered once the root
+ * has loaded its area.
+ */
+export async function loadMessages(locale: Locale, areas: Iterable<Area>): Promise<Messages> {
+  const overlay = locale === 'en' ? {} : await overlays[locale]();
+  const merged: Record<string, object> = { common: { ...common, ...overlay.common } };
+  await Promise.all(
+    [...new Set(areas)].map(async (area) => {
+      merged[area] = { ...(await english[area]()), ...overlay[area] };
+    }),
+  );
+  return merged as unknown as Messages;
 }

@@ -9,7 +9,7 @@ import { RampError } from '../api/errors.ts';
 import { EventStream, type LiveEvent } from '../api/event-stream.ts';
 import { Session, type SessionInfo } from '../api/session.ts';
 import { rampEvent, type RampEventMap, type RampEventName } from '../events.ts';
-import { en, loadMessages, resolveLocale, type Messages } from '../i18n/messages.ts';
+import { initialMessages, loadMessages, resolveLocale, type Area, type Messages } from '../i18n/messages.ts';
 import { rampContext, type RampContext } from '../state/context.ts';
 import { deriveStep, initialFlowState, primaryProfile, type Direction, type FlowState, type StepId } from '../state/flow.ts';
 import { tokens } from '../theme/tokens.ts';
@@ -79,7 +79,8 @@ export class SphereRamp extends LitElement {
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
 
   @state() private flow: FlowState = initialFlowState({ quotes: true });
-  @state() private messages: Messages = en;
+  @state() private messages: Messages = initialMessages;
+  private areas = new Set<Area>();
   @state() private announcement = '';
   @state() private loadedSteps = new Set<StepId>();
   @state() private stepError?: string;
@@ -110,7 +111,7 @@ export class SphereRamp extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale')) void loadMessages(resolveLocale(this.locale)).then((m) => (this.messages = m));
+    if (changed.has('locale')) void this.loadMessages();
     const presetKeys = ['direction', 'amount', 'sourceCurrency', 'destinationCurrency', 'network', 'integratorFeeBps', 'integratorFixedFee', 'externalId', 'quotes'] as const;
     if (presetKeys.some((k) => changed.has(k))) {
       this.flow = {
@@ -237,7 +238,7 @@ export class SphereRamp extends LitElement {
       const profile = primaryProfile(patch.customer);
       if (profile) {
         this.emit('ramp-verification-change', { customerId: patch.customer.id, status: profile.status, required: [...profile.criteria.required] });
-        if (previous.customer) this.announce(`${this.messages.onboarding.verificationTitle}: ${profile.status}`);
+        if (previous.customer) this.announce(this.messages.common.verificationStatus(profile.status));
       }
     }
     if (patch.transfer && previous.transfer?.id === patch.transfer.id && previous.transfer.status !== patch.transfer.status) {
@@ -279,9 +280,10 @@ export class SphereRamp extends LitElement {
     const step = this.step;
     const view = STEP_VIEWS[step];
     if (view && !this.loadedSteps.has(step)) {
-      view.load().then(
+      this.areas.add(view.area);
+      Promise.all([view.load(), this.loadMessages()]).then(
         () => (this.loadedSteps = new Set(this.loadedSteps).add(step)),
-        () => (this.stepError = this.messages.common.sessionError),
+        () => (this.stepError = this.messages.common.unexpectedError),
       );
       return;
     }
@@ -292,6 +294,20 @@ export class SphereRamp extends LitElement {
     if (previous === null) this.emit('ramp-ready', { version: 1 });
     this.emit('ramp-step-change', { step, previous });
     if (previous !== null) void this.focusStepHeading();
+  }
+
+  /** The catalogue for the locale with the areas of every step shown so far. */
+  private messagesLoaded: Promise<void> = Promise.resolve();
+
+  /** Loads run one after another, so the newest (most areas, current locale) lands last. */
+  private loadMessages(): Promise<void> {
+    const locale = resolveLocale(this.locale);
+    const areas = [...this.areas];
+    this.messagesLoaded = this.messagesLoaded
+      .catch(() => undefined)
+      .then(() => loadMessages(locale, areas))
+      .then((messages) => void (this.messages = messages));
+    return this.messagesLoaded;
   }
 
   /** Moves focus to the new step's heading so keyboard and screen-reader users land on it. */

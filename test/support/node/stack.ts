@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RampServer } from '../../../proxy-server/server.ts';
 
-const FORWARDED = ['/api/', '/webhooks/', '/embed', '/sphere-ramp.js', '/_sandbox/', '/healthz'];
+const FORWARDED = ['/api/', '/webhooks/', '/embed', '/sphere-ramp.js', '/sphere-ramp/', '/_sandbox/', '/healthz'];
 
 interface KoaContext {
   req: import('node:http').IncomingMessage;

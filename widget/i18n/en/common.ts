@@ -17,5 +17,6 @@ export const common = {
   sessionExpired: 'Your session has expired. Please sign in again.',
   sandboxBadge: 'Sandbox',
   stepAnnounced: (title: string) => `Now showing: ${title}`,
+  verificationStatus: (status: string) => `Verification status: ${status}`,
   liveOff: 'Live updates paused; checking periodically.',
 };
