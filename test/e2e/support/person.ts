@@ -5,24 +5,13 @@
  * Field names are the JSON pointers the widget's forms use.
  */
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { PERSON_FORM } from '../../support/person.ts';
 
 type Scope = Page | FrameLocator;
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2048)]);
 
-export const PERSON = {
-  '/personalInformation/firstName': 'Jane',
-  '/personalInformation/lastName': 'Smith',
-  '/email': 'jane.smith@example.com',
-  '/phone': '4155550123',
-  '/address/country': 'USA',
-  '/address/line1': '233 South Wacker Drive',
-  '/address/city': 'Chicago',
-  '/address/state': 'IL',
-  '/address/postalCode': '60606',
-  '/personalInformation/dateOfBirth': '1990-04-12',
-  '/personalInformation/taxIdentificationNumber': '123-45-6789',
-};
+export const PERSON = PERSON_FORM;
 
 const BANK = {
   '/bankName': 'Chase',

@@ -6,20 +6,9 @@
 import { waitUntil } from '@open-wc/testing';
 import type { SphereRamp } from '../../../widget/sphere-ramp/sphere-ramp.ts';
 import { deepQuery, fill, sessionFor, settle } from './ramp.ts';
+import { PERSON_FORM } from '../person.ts';
 
-export const INDIVIDUAL = {
-  '/personalInformation/firstName': 'Jane',
-  '/personalInformation/lastName': 'Smith',
-  '/email': 'jane.smith@example.com',
-  '/phone': '4155550123',
-  '/address/country': 'USA',
-  '/address/line1': '233 South Wacker Drive',
-  '/address/city': 'Chicago',
-  '/address/state': 'IL',
-  '/address/postalCode': '60606',
-  '/personalInformation/dateOfBirth': '1990-04-12',
-  '/personalInformation/taxIdentificationNumber': '123-45-6789',
-};
+export const INDIVIDUAL = PERSON_FORM;
 
 /** An individual create body for arranging state through the API. */
 export const individualBody = (sandboxRequire = 'none') => ({
