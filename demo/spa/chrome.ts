@@ -1,8 +1,11 @@
 /**
- * The demo merchant's page furniture, shared by its three pages: the signed-in
- * demo user with "switch user", the event log of every `ramp-*` event the
- * host page receives, and the sandbox controls (only in sandbox mode).
- * Plain DOM, so the script-tag page stays a plain merchant page.
+ * The demo merchant's page furniture, shared by its pages: the navigation,
+ * the signed-in demo user with "switch user", the event log of every
+ * `ramp-*` event the host page receives, and the sandbox controls (only in
+ * sandbox mode). Each page's HTML holds only its own content plus an empty
+ * `<header>` and, where events are shown, `<aside id="host-panel">`; this
+ * module fills them. Plain DOM, so the script-tag page stays a plain
+ * merchant page.
  */
 import { RAMP_EVENTS } from '../../widget/events.ts';
 
@@ -56,8 +59,48 @@ async function sandboxCall(path: string, status: HTMLElement) {
   }
 }
 
-/** Fills in the user bar and, in sandbox mode, shows and wires the sandbox controls. */
+const PAGES = [
+  ['/', 'Home'],
+  ['/script-tag', 'Script tag'],
+  ['/spa', 'SPA (React)'],
+  ['/portal', 'Partner portal (iframe)'],
+] as const;
+
+const HOST_PANEL = `
+  <section class="panel" id="sandbox-controls" aria-labelledby="sandbox-title" hidden>
+    <h2 id="sandbox-title">Sandbox controls</h2>
+    <div class="controls">
+      <button type="button" id="approve-kyc">Approve KYC</button>
+      <button type="button" id="fund-transfer" disabled>Fund transfer</button>
+    </div>
+    <p class="hint">Acts on the signed-in demo user's customer and latest transfer.</p>
+    <p class="hint" id="sandbox-status" role="status"></p>
+  </section>
+  <section class="panel" aria-labelledby="log-title">
+    <h2 id="log-title">Events received by this page</h2>
+    <div role="log" aria-live="off" aria-labelledby="log-title"><ol id="event-log"></ol></div>
+  </section>`;
+
+/** Renders the navigation, the user bar and (where the page has one) the host panel. */
+function renderChrome() {
+  const header = document.querySelector('body > header');
+  if (header) {
+    const links = PAGES.map(([href, label]) => `<li><a href="${href}"${href === location.pathname ? ' aria-current="page"' : ''}>${label}</a></li>`);
+    header.innerHTML = `<nav aria-label="Demo pages"><ul>${links.join('')}</ul></nav>
+      <div class="user"><span>Signed in as <strong id="user-name">…</strong></span>
+      <button type="button" id="switch-user">Switch user</button></div>`;
+  }
+  const panel = byId('host-panel');
+  if (panel) panel.innerHTML = HOST_PANEL;
+}
+
+/**
+ * Renders the page furniture (synchronously, so the log exists before the
+ * widget's first event), then fills in the user and, in sandbox mode, shows
+ * and wires the sandbox controls.
+ */
 export async function setupChrome(): Promise<void> {
+  renderChrome();
   const config = (await (await fetch('/demo/config')).json()) as DemoConfig;
   const name = byId('user-name');
   if (name) name.textContent = config.user;
