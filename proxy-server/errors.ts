@@ -1,14 +1,10 @@
 /** Errors the proxy itself produces, in SpherePay's ProblemDetails shape, and the one error middleware. */
 import type { ErrorRequestHandler, Response } from 'express';
 import type * as z from 'zod/mini';
-import { problem, validationProblem } from '../spherepay/problem.ts';
+import { HttpProblem, problem, validationProblem } from '../spherepay/problem.ts';
 import type { ProblemDetails } from '../spherepay/common.ts';
 
-export class HttpProblem extends Error {
-  constructor(readonly body: ProblemDetails, readonly headers: Record<string, string> = {}) {
-    super(body.detail);
-  }
-}
+export { HttpProblem };
 
 export const notFound = () => new HttpProblem(problem(404, 'resource/not-found', 'Resource not found'));
 export const sessionInvalid = (detail = 'The session is missing, invalid or expired') => new HttpProblem(problem(401, 'session/invalid', detail));

@@ -58,3 +58,13 @@ export const problem = (status: number, code: string | undefined, detail: string
   detail,
   ...(errors ? { errors } : {}),
 });
+
+/**
+ * A ProblemDetails to throw from a server handler; the app's error middleware
+ * answers with it (the proxy and the sandbox each have their own).
+ */
+export class HttpProblem extends Error {
+  constructor(readonly body: ProblemDetails, readonly headers: Record<string, string> = {}) {
+    super(body.detail);
+  }
+}

@@ -1,14 +1,8 @@
 /** Errors the sandbox answers with, in SpherePay's ProblemDetails shape. */
 import type * as z from 'zod/mini';
-import type { ProblemDetails } from '../../spherepay/common.ts';
-import { problem, toPointer, validationProblem } from '../../spherepay/problem.ts';
+import { HttpProblem, problem, toPointer, validationProblem } from '../../spherepay/problem.ts';
 
-/** Thrown by handlers; the error middleware turns it into a response. */
-export class HttpProblem extends Error {
-  constructor(readonly body: ProblemDetails, readonly headers: Record<string, string> = {}) {
-    super(body.detail);
-  }
-}
+export { HttpProblem };
 
 type FieldError = { detail: string; pointer: string };
 const field = (path: PropertyKey[] | string, detail: string): FieldError => ({
