@@ -1,7 +1,7 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../widget/sphere-ramp/define.ts';
 import type { SphereRamp } from '../../widget/sphere-ramp/sphere-ramp.ts';
-import { api, mountRamp, sessionFor, stepElement, text, uniqueUser, waitForStep } from '../support/browser/ramp.ts';
+import { api, mountRamp, sessionFor, stepElement, text, uniqueUser, waitForStep, waitUntil } from '../support/browser/ramp.ts';
 
 const individual = (email: string) => ({
   type: 'individual',

@@ -1,6 +1,6 @@
 /** Adding bank accounts and wallets, and the BRL rules, against the real proxy and sandbox. */
-import { expect, waitUntil } from '@open-wc/testing';
-import { api, button, click, deepQuery, deepQueryAll, field, fieldError, fill, mountRamp, uniqueUser, waitForStep, text } from '../support/browser/ramp.ts';
+import { expect } from '@open-wc/testing';
+import { api, button, click, deepQuery, deepQueryAll, field, fieldError, fill, mountRamp, uniqueUser, waitForStep, text, waitUntil } from '../support/browser/ramp.ts';
 import { ADDRESSES, addBrlBankAccount, addWallet, approvedCustomer, clickIn, transfersOf, waitForEvent } from '../support/browser/money.ts';
 
 const count = async (user: string, what: 'bank-account' | 'wallet', customerId: string) =>

@@ -3,8 +3,8 @@
  * sandbox. These tests share one file because the expiry test moves the
  * sandbox clock, which would expire quotes held by tests running beside it.
  */
-import { expect, waitUntil } from '@open-wc/testing';
-import { button, click, deepQuery, field, fill, mountRamp, sandbox, text, uniqueUser, waitForStep } from '../support/browser/ramp.ts';
+import { expect } from '@open-wc/testing';
+import { button, click, deepQuery, field, fill, mountRamp, sandbox, text, uniqueUser, waitForStep, waitUntil } from '../support/browser/ramp.ts';
 import {
   ADDRESSES, addEurBankAccount, addUsdBankAccount, addWallet, approvedCustomer, clickIn, eventsOf, shownStatus, transfersOf, waitForEvent,
 } from '../support/browser/money.ts';

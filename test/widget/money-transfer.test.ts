@@ -1,6 +1,6 @@
 /** Following transfers: cancel after a confirmation, and the paginated history. Floating rate (quotes off). */
-import { expect, waitUntil } from '@open-wc/testing';
-import { api, button, click, sandbox, deepQuery, deepQueryAll, mountRamp, text, uniqueUser, waitForStep } from '../support/browser/ramp.ts';
+import { expect } from '@open-wc/testing';
+import { api, button, click, sandbox, deepQuery, deepQueryAll, mountRamp, text, uniqueUser, waitForStep, waitUntil } from '../support/browser/ramp.ts';
 import { addUsdBankAccount, addWallet, approvedCustomer, eventsOf, shownStatus, transfersOf } from '../support/browser/money.ts';
 
 async function arranged(label: string) {

@@ -1,5 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
-import { api, click, fill, mountRamp, sandbox, settle, uniqueUser, waitForStep } from '../support/browser/ramp.ts';
+import { expect } from '@open-wc/testing';
+import { api, click, fill, mountRamp, sandbox, settle, uniqueUser, waitForStep, waitUntil } from '../support/browser/ramp.ts';
 import { ACCEPTED, chooseKind, entry, fillAll, individualBody, pdf, pickFile, uploadAs, waitForStatus, watchHostedPages } from '../support/browser/onboarding.ts';
 
 const BUSINESS = {

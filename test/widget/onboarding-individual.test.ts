@@ -1,5 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
-import { button, click, fieldError, mountRamp, sandbox, settle, stepElement, text, waitForStep } from '../support/browser/ramp.ts';
+import { expect } from '@open-wc/testing';
+import { button, click, fieldError, mountRamp, sandbox, settle, stepElement, text, waitForStep, waitUntil } from '../support/browser/ramp.ts';
 import { ACCEPTED, INDIVIDUAL, chooseKind, fillAll, pdf, pickFile, waitForStatus, watchHostedPages } from '../support/browser/onboarding.ts';
 
 describe('<sphere-ramp> onboarding an individual', () => {

@@ -1,5 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
-import { api, button, click, fieldError, fill, mountRamp, sandbox, text, uniqueUser, waitForStep } from '../support/browser/ramp.ts';
+import { expect } from '@open-wc/testing';
+import { api, button, click, fieldError, fill, mountRamp, sandbox, text, uniqueUser, waitForStep, waitUntil } from '../support/browser/ramp.ts';
 import { ACCEPTED, entry, individualBody, pdf, pickFile, uploadAs, waitForStatus } from '../support/browser/onboarding.ts';
 
 /** A person with a customer already (created through the proxy as the widget would), before mounting. */

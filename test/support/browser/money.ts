@@ -3,9 +3,9 @@
  * the way the widget's onboarding would (customer, identity document, then
  * the sandbox's approve control), and instruments arranged through the API.
  */
-import { waitUntil } from '@open-wc/testing';
+
 import type { SphereRamp } from '../../../widget/sphere-ramp/sphere-ramp.ts';
-import { api, deepQuery, sandbox, sessionFor, settle } from './ramp.ts';
+import { api, deepQuery, sandbox, sessionFor, settle, waitUntil } from './ramp.ts';
 
 /** A 1x1 PNG: the sandbox checks the magic bytes of uploads. */
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));

@@ -3,9 +3,9 @@
  * document files, and complete the sandbox's hosted pages the way a person
  * confirming in the new window would (the page posts its form back).
  */
-import { waitUntil } from '@open-wc/testing';
+
 import type { SphereRamp } from '../../../widget/sphere-ramp/sphere-ramp.ts';
-import { deepQuery, fill, sessionFor, settle } from './ramp.ts';
+import { deepQuery, fill, sessionFor, settle, waitUntil } from './ramp.ts';
 import { PERSON_FORM } from '../person.ts';
 
 export const INDIVIDUAL = PERSON_FORM;

@@ -3,10 +3,23 @@
  * sandbox (see web-test-runner.config.mjs), find things inside its steps,
  * and drive it the way a person would.
  */
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html, waitUntil as openWcWaitUntil } from '@open-wc/testing';
 import '../../../widget/sphere-ramp/define.ts';
 import type { SphereRamp } from '../../../widget/sphere-ramp/sphere-ramp.ts';
 import type { StepId } from '../../../widget/state/flow.ts';
+
+/**
+ * `waitUntil` for tests against the real proxy and sandbox: open-wc's default
+ * of one second is a budget, not a condition, and a loaded CI machine misses
+ * it; these waits fail only when the condition never comes true.
+ */
+export function waitUntil(
+  predicate: () => unknown | Promise<unknown>,
+  message?: string,
+  options: { interval?: number; timeout?: number } = {},
+): Promise<void> {
+  return openWcWaitUntil(predicate, message, { timeout: 10000, ...options });
+}
 
 let users = 0;
 /** A user id no other test uses, so every test starts from a clean customer. */
