@@ -6,8 +6,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSandbox } from '../proxy-server/sandbox/server.ts';
-import { startServer } from '../proxy-server/server.ts';
+import { startSandbox } from '../sandbox/server.ts';
+import { startDevServer as startServer } from '../dev/server.ts';
 
 export const API_KEY = 'sk_bench_' + 'b'.repeat(24);
 export const SERVER_SECRET = 'bench-server-secret';

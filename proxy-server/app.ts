@@ -1,5 +1,5 @@
 /** The proxy as an Express app: `createApp(config, deps)`; `server.ts` listens. */
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { errorHandler, notFound } from './errors.ts';
@@ -7,7 +7,7 @@ import { eventsHandler, type EventHub } from './events.ts';
 import { healthRouter } from './health.ts';
 import { createOwnership } from './relay/ownership.ts';
 import { relayRouter } from './relay/router.ts';
-import { hostedPagesRouter, sandboxControlsRouter } from './sandbox-controls.ts';
+import { hostedPagesRouter, sandboxControlsRouter } from './sandbox-relay.ts';
 import { cors, embedHeaders, perIpLimit, perSessionLimit, requestContext, securityHeaders } from './security.ts';
 import { authenticate, sessionsRouter } from './sessions.ts';
 import { mountSite } from './site.ts';
@@ -22,6 +22,8 @@ export interface AppDeps {
   events: EventHub;
   /** The proxy's clock (session expiry, records); default real time. */
   now?: () => Date;
+  /** Pages a composition root serves beside the proxy (the demo), after the proxy's own routes. */
+  site?: RequestHandler;
 }
 
 const JSON_LIMIT = '256kb';
@@ -62,6 +64,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   });
 
   mountSite(app, config);
+  if (deps.site) app.use(deps.site);
   app.use(() => {
     throw notFound();
   });

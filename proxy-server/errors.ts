@@ -1,8 +1,8 @@
 /** Errors the proxy itself produces, in SpherePay's ProblemDetails shape, and the one error middleware. */
 import type { ErrorRequestHandler, Response } from 'express';
 import type * as z from 'zod/mini';
-import { HttpProblem, problem, validationProblem } from '../spherepay/problem.ts';
-import type { ProblemDetails } from '../spherepay/common.ts';
+import { HttpProblem, problem, validationProblem } from '../contract/spherepay/problem.ts';
+import type { ProblemDetails } from '../contract/spherepay/common.ts';
 
 export { HttpProblem };
 

@@ -1,27 +1,24 @@
-/** `npm start`: the proxy (with the embedded sandbox when SPHEREPAY_API_KEY is unset). */
-import { ConfigError } from './config.ts';
+/**
+ * The proxy as a merchant deploys it: `node --import tsx proxy-server/main.ts`
+ * with SPHEREPAY_API_KEY set. (`npm start` is the development composition in
+ * dev/: the same proxy, plus the embedded sandbox and the demo when no key is set.)
+ */
+import { ConfigError, loadConfig } from './config.ts';
 import { startServer } from './server.ts';
 
 try {
+  if (loadConfig(process.env).sandbox) {
+    throw new ConfigError('SPHEREPAY_API_KEY: required (run `npm start` for the embedded sandbox and demo)');
+  }
   const server = await startServer(process.env);
   const { config } = server;
-  const lines = [`sphere-ramp proxy listening on ${server.url}`];
-  if (server.sandbox) {
-    lines.push(`SANDBOX MODE: SpherePay is imitated by the embedded sandbox at ${server.sandbox.url} (no SPHEREPAY_API_KEY set)`);
-    lines.push(`  auto-pilot: ${config.sandboxAutopilot ? 'on' : 'off'} (RAMP_SANDBOX_AUTOPILOT)`);
-    const secrets: Record<string, string> = {
-      SPHEREPAY_API_KEY: config.spherepay.apiKey,
-      SPHEREPAY_WEBHOOK_SECRET: config.spherepay.webhookSecret,
-      RAMP_SERVER_SECRET: config.serverSecret,
-    };
-    if (config.generated.length) lines.push('  generated development secrets (this run only):');
-    for (const name of config.generated) lines.push(`    ${name}=${secrets[name]}`);
-  } else {
-    lines.push(`SpherePay: ${config.spherepay.baseUrl}`);
-  }
-  lines.push(`allowed origins: ${config.allowedOrigins.join(', ') || '(none: same origin only)'}`);
-  console.log(lines.join('\n'));
-
+  console.log(
+    [
+      `sphere-ramp proxy listening on ${server.url}`,
+      `SpherePay: ${config.spherepay.baseUrl}`,
+      `allowed origins: ${config.allowedOrigins.join(', ') || '(none: same origin only)'}`,
+    ].join('\n'),
+  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

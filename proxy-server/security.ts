@@ -4,7 +4,7 @@ import type { RequestHandler } from 'express';
 import { rateLimit, type Options } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { problem } from '../spherepay/problem.ts';
+import { problem } from '../contract/spherepay/problem.ts';
 import type { Config } from './config.ts';
 import { sendProblem } from './errors.ts';
 

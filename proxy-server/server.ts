@@ -1,11 +1,13 @@
 /**
- * Starts the proxy: store, upstream client, and in sandbox mode the
- * embedded SpherePay sandbox on loopback, reached over real HTTP like
- * production. `close()` drains event streams, lets in-flight requests
- * finish, then closes the store and the sandbox.
+ * Starts the proxy: store, upstream client, app. A composition root (dev/)
+ * may hook in once the port is bound, to start an upstream of its own (the
+ * embedded sandbox) and add pages (the demo); the proxy knows neither.
+ * `close()` drains event streams, lets in-flight requests finish, then
+ * closes the store and whatever the composition started.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { RequestHandler } from 'express';
 import type { DestinationStream } from 'pino';
 import { createApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
@@ -17,8 +19,14 @@ import { createUpstream } from './upstream.ts';
 export interface RampServer {
   url: string;
   config: Config;
-  sandbox?: { url: string; clock: { now(): Date; advance(s: number): void } };
   close(): Promise<void>;
+}
+
+/** What a composition root adds to the proxy: a config of its own (another upstream), pages, and what to close. */
+export interface Composition {
+  config?: Config;
+  site?: RequestHandler;
+  close?: () => Promise<void>;
 }
 
 export interface ServerOverrides {
@@ -28,6 +36,8 @@ export interface ServerOverrides {
   logDestination?: DestinationStream;
   /** The proxy's clock; default real time. */
   now?: () => Date;
+  /** Runs once the port is bound (its URL is known), before the app is built. */
+  compose?: (bound: { url: string; port: number; config: Config }) => Promise<Composition>;
 }
 
 const DRAIN_MS = 10_000;
@@ -52,45 +62,26 @@ export async function startServer(env: NodeJS.ProcessEnv, overrides: ServerOverr
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   const url = `http://${shownHost}:${bound}`;
 
-  let config: Config = loaded;
-  let sandbox: (Awaited<ReturnType<typeof import('./sandbox/server.ts').startSandbox>>) | undefined;
   const store = openSqliteStore(loaded.dbPath);
+  let composition: Composition = {};
   try {
-    if (loaded.sandbox) {
-      const publicUrl = loaded.publicUrl ?? (port === 0 ? url : `http://localhost:${bound}`);
-      const { startSandbox } = await import('./sandbox/server.ts');
-      sandbox = await startSandbox({
-        apiKey: loaded.spherepay.apiKey,
-        webhook: { secret: loaded.spherepay.webhookSecret },
-        autopilot: loaded.sandboxAutopilot ? {} : false,
-        publicUrl,
-        port: 0,
-        host: '127.0.0.1',
-      });
-      config = {
-        ...loaded,
-        publicUrl,
-        spherepay: { ...loaded.spherepay, baseUrl: sandbox.url },
-        allowedOrigins: loaded.allowedOrigins.length ? loaded.allowedOrigins : [`http://localhost:${bound}`, `http://127.0.0.1:${bound}`],
-      };
-    }
+    composition = (await overrides.compose?.({ url, port: bound, config: loaded })) ?? {};
   } catch (err) {
-    store.close();
+    await store.close();
     http.close();
     throw err;
   }
+  const config = composition.config ?? loaded;
 
   const events = createEventHub();
   const upstream = createUpstream({ ...config.spherepay, logger });
-  const app = createApp(config, { store, upstream, logger, events, ...(overrides.now ? { now: overrides.now } : {}) });
+  const app = createApp(config, { store, upstream, logger, events, ...(overrides.now ? { now: overrides.now } : {}), ...(composition.site ? { site: composition.site } : {}) });
   handler = app;
-  sandbox?.setWebhook({ url: `http://127.0.0.1:${bound}/webhooks/spherepay`, secret: config.spherepay.webhookSecret });
 
   let closing: Promise<void> | undefined;
   return {
     url,
     config,
-    ...(sandbox ? { sandbox: { url: sandbox.url, clock: sandbox.clock } } : {}),
     close() {
       closing ??= (async () => {
         events.closeAll();
@@ -99,7 +90,7 @@ export async function startServer(env: NodeJS.ProcessEnv, overrides: ServerOverr
         const timer = setTimeout(() => http.closeAllConnections(), DRAIN_MS);
         await drained;
         clearTimeout(timer);
-        await sandbox?.close();
+        await composition.close?.();
         await store.close();
         logger.flush?.();
       })();

@@ -7,8 +7,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import * as z from 'zod/mini';
-import { CustomerId } from '../spherepay/common.ts';
-import { problem } from '../spherepay/problem.ts';
+import { CustomerId } from '../contract/spherepay/common.ts';
+import { problem } from '../contract/spherepay/problem.ts';
 import { HttpProblem, invalid, sessionInvalid } from './errors.ts';
 import type { Store } from './store/store.ts';
 

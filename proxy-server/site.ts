@@ -7,14 +7,11 @@
  *   Public code, so any origin may load it as a module.
  * - `/embed`: the iframe page, with the embed allowlist injected as JSON
  *   (its frame-ancestors CSP comes from `embedHeaders` in security.ts).
- * - `/` and `/demo/*`: the demo merchant site and its backend, only in
- *   sandbox mode (the backend mints sessions for anyone who asks).
  */
 import express, { type Response } from 'express';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { problem } from '../spherepay/problem.ts';
-import { demoRouter, demoUserCookie } from '../demo/server/demo-routes.ts';
+import { problem } from '../contract/spherepay/problem.ts';
 import type { Config } from './config.ts';
 import { sendProblem } from './errors.ts';
 
@@ -58,16 +55,4 @@ export function mountSite(app: express.Express, config: Config, dist = DIST): vo
     const page = readFileSync(file, 'utf8').replace('%EMBED_CONFIG%', inlineJson({ allowedOrigins: config.allowedOrigins }));
     res.set('cache-control', 'no-store').type('html').send(page);
   });
-
-  if (!config.sandbox && !config.sandboxControls) return;
-
-  app.use('/demo', demoRouter(config));
-  app.use(
-    demoUserCookie,
-    express.static(join(dist, 'demo'), {
-      extensions: ['html'],
-      setHeaders: (res, path) => res.set('cache-control', path.includes(`${join('demo', 'assets')}`) ? YEAR : 'no-cache'),
-    }),
-  );
-  app.get('/', (_req, res) => notBuilt(res));
 }

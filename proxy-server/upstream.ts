@@ -4,7 +4,7 @@
  * become 504, connection failures 502; only safe requests are retried.
  */
 import type { Logger } from 'pino';
-import { problem } from '../spherepay/problem.ts';
+import { problem } from '../contract/spherepay/problem.ts';
 import { HttpProblem } from './errors.ts';
 
 export interface UpstreamRequest {

@@ -6,8 +6,8 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import express, { Router } from 'express';
-import { problem } from '../spherepay/problem.ts';
-import { WebhookEvent } from '../spherepay/webhook.ts';
+import { problem } from '../contract/spherepay/problem.ts';
+import { WebhookEvent } from '../contract/spherepay/webhook.ts';
 import { HttpProblem, invalid } from './errors.ts';
 import type { EventHub } from './events.ts';
 import type { ResourceKind, Store } from './store/store.ts';

@@ -19,7 +19,7 @@ const ifStale = process.argv.includes('--if-stale');
 const servedOnly = ifStale || process.argv.includes('--served');
 
 /** The sources each output depends on, for the staleness check of `npm start`. */
-const SERVED_SOURCES = ['widget', 'spherepay', 'embed', 'demo/index.html', 'demo/script-tag.html', 'demo/portal.html', 'demo/spa.html', 'demo/spa', 'vite.config.ts', 'scripts/build.mjs'];
+const SERVED_SOURCES = ['widget', 'contract', 'demo/index.html', 'demo/script-tag.html', 'demo/portal.html', 'demo/spa.html', 'demo/spa', 'vite.config.ts', 'scripts/build.mjs'];
 const STAMP = join(dist, '.served-build');
 
 function newestMtime(paths) {
@@ -63,7 +63,7 @@ async function buildScriptAndEmbed() {
   process.env.RAMP_SCRIPT_ENTRY = `sphere-ramp/${entry('widget/embed-bridge/script-entry.ts')}`;
   await vite('loader');
   mkdirSync(join(dist, 'embed'), { recursive: true });
-  const page = readFileSync(join(root, 'embed/index.html'), 'utf8').replace('%EMBED_ENTRY%', `/sphere-ramp/${entry('widget/embed-bridge/embed-entry.ts')}`);
+  const page = readFileSync(join(root, 'widget/embed-bridge/embed.html'), 'utf8').replace('%EMBED_ENTRY%', `/sphere-ramp/${entry('widget/embed-bridge/embed-entry.ts')}`);
   writeFileSync(join(dist, 'embed/index.html'), page);
 }
 

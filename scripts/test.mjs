@@ -26,8 +26,10 @@ function run(label, cmd, args, env = {}) {
   }
 }
 
+run('layout', process.execPath, ['scripts/check-layout.mjs']);
+
 if (want('node')) {
-  const files = [...testFiles('test/sandbox'), ...testFiles('test/proxy')];
+  const files = [...testFiles('test/contract'), ...testFiles('test/sandbox'), ...testFiles('test/proxy')];
   if (files.length) run('node tests', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { LOG_LEVEL: 'silent' });
 }
 if (want('web') || want('e2e')) {

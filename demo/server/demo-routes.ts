@@ -7,9 +7,19 @@
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
-import { validationProblem } from '../../spherepay/problem.ts';
-import type { Config } from '../../proxy-server/config.ts';
-import { sendProblem } from '../../proxy-server/errors.ts';
+import type { ProblemDetails } from '../../contract/spherepay/common.ts';
+import { validationProblem } from '../../contract/spherepay/problem.ts';
+
+export interface DemoOptions {
+  /** What the proxy expects from a merchant backend on `POST /api/sessions`. */
+  serverSecret: string;
+  /** The proxy's origin; default: this server's own address (the demo runs in the proxy's process). */
+  proxyUrl?: string;
+  /** Whether the sandbox controls (approve, fund) are offered. */
+  sandbox: boolean;
+}
+
+const sendProblem = (res: Response, body: ProblemDetails) => res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
 
 const COOKIE = 'demo_user';
 const UserName = z.string().check(z.regex(/^[\w.-]{1,64}$/, 'Use 1-64 letters, digits, dots, dashes or underscores'));
@@ -54,7 +64,7 @@ function selfUrl(req: Request): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${localPort}`;
 }
 
-export function demoRouter(config: Config): Router {
+export function demoRouter(options: DemoOptions): Router {
   const router = Router();
   router.use(express.json({ limit: '4kb' }));
   router.use((_req, res, next) => {
@@ -63,7 +73,7 @@ export function demoRouter(config: Config): Router {
   });
 
   router.get('/config', (req, res) => {
-    res.json({ user: currentUser(req, res), sandbox: config.sandboxControls });
+    res.json({ user: currentUser(req, res), sandbox: options.sandbox });
   });
 
   router.post('/user', (req, res) => {
@@ -76,9 +86,9 @@ export function demoRouter(config: Config): Router {
 
   router.post('/session', async (req, res) => {
     const user = currentUser(req, res);
-    const minted = await fetch(`${selfUrl(req)}/api/sessions`, {
+    const minted = await fetch(`${options.proxyUrl ?? selfUrl(req)}/api/sessions`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${config.serverSecret}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${options.serverSecret}`, 'content-type': 'application/json' },
       body: JSON.stringify({ externalUserId: user }),
     });
     res.status(minted.status).type(minted.headers.get('content-type') ?? 'application/json').send(await minted.text());

@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { CustomerId } from '../../spherepay/common.ts';
-import { CustomerCreate } from '../../spherepay/customer.ts';
-import { problem } from '../../spherepay/problem.ts';
+import { CustomerId } from '../../contract/spherepay/common.ts';
+import { CustomerCreate } from '../../contract/spherepay/customer.ts';
+import { problem } from '../../contract/spherepay/problem.ts';
 import { HttpProblem, invalid } from '../errors.ts';
 import type { createKeyedLock } from '../keyed-lock.ts';
 import type { Store } from '../store/store.ts';

@@ -1,7 +1,7 @@
 /** One relayed call: session customer forced, body validated, ids checked, idempotency kept, answer checked. */
 import type { Request, RequestHandler, Response } from 'express';
 import { notFound, invalid, HttpProblem } from '../errors.ts';
-import { problem } from '../../spherepay/problem.ts';
+import { problem } from '../../contract/spherepay/problem.ts';
 import type { Store, StoredResponse } from '../store/store.ts';
 import type { Upstream } from '../upstream.ts';
 import { claim, readIdempotencyKey, requestHash, settle } from './idempotency.ts';

@@ -4,7 +4,7 @@
  * whatever the upstream does with the key.
  */
 import { createHash } from 'node:crypto';
-import { problem } from '../../spherepay/problem.ts';
+import { problem } from '../../contract/spherepay/problem.ts';
 import { HttpProblem, invalidAt } from '../errors.ts';
 import type { Store, StoredResponse } from '../store/store.ts';
 

@@ -3,7 +3,7 @@
  * never seen is fetched upstream and its customer compared. Anything foreign
  * or unknown is a 404, so existence is never revealed.
  */
-import { BankAccountId, QuoteId, RepresentativeId, TransferId, WalletId } from '../../spherepay/common.ts';
+import { BankAccountId, QuoteId, RepresentativeId, TransferId, WalletId } from '../../contract/spherepay/common.ts';
 import { notFound } from '../errors.ts';
 import type { ResourceKind, Store } from '../store/store.ts';
 import type { Upstream } from '../upstream.ts';

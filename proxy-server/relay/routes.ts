@@ -4,12 +4,12 @@
  * not listed here is 404.
  */
 import * as z from 'zod/mini';
-import { BankAccountCreate, BankAccountPatch, InstrumentListQuery } from '../../spherepay/bank-account.ts';
-import { CustomerPatch } from '../../spherepay/customer.ts';
-import { BusinessRepresentativeCreate, OtpSendRequest, OtpVerifyRequest } from '../../spherepay/onboarding.ts';
-import { QuoteCreate, QuoteUpdate } from '../../spherepay/quote.ts';
-import { TransferCreate, TransferListQuery } from '../../spherepay/transfer.ts';
-import { WalletCreate } from '../../spherepay/wallet.ts';
+import { BankAccountCreate, BankAccountPatch, InstrumentListQuery } from '../../contract/spherepay/bank-account.ts';
+import { CustomerPatch } from '../../contract/spherepay/customer.ts';
+import { BusinessRepresentativeCreate, OtpSendRequest, OtpVerifyRequest } from '../../contract/spherepay/onboarding.ts';
+import { QuoteCreate, QuoteUpdate } from '../../contract/spherepay/quote.ts';
+import { TransferCreate, TransferListQuery } from '../../contract/spherepay/transfer.ts';
+import { WalletCreate } from '../../contract/spherepay/wallet.ts';
 import type { ResourceKind } from '../store/store.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

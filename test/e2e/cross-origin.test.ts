@@ -12,7 +12,7 @@ import { join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
-import type { RampServer } from '../../proxy-server/server.ts';
+import type { DevServer as RampServer } from '../../dev/server.ts';
 import { ROOT, buildServedParts, launchChromium, startProxy } from './support/stack.ts';
 
 const SERVER_SECRET = 'e2e-cross-origin-secret';

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { RampServer } from '../../proxy-server/server.ts';
-import { startSandbox } from '../../proxy-server/sandbox/server.ts';
+import type { DevServer as RampServer } from '../../dev/server.ts';
+import { startSandbox } from '../../sandbox/server.ts';
 import { ROOT, buildServedParts, launchChromium, startProxy } from './support/stack.ts';
 
 let server: RampServer;

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import type { RampServer } from '../../proxy-server/server.ts';
+import type { DevServer as RampServer } from '../../dev/server.ts';
 import { onboardAndOnRamp, type HostPage } from './support/person.ts';
 import { ROOT, buildServedParts, launchChromium, secretsOf, startProxy } from './support/stack.ts';
 

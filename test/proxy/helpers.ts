@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
-import { startServer, type RampServer } from '../../proxy-server/server.ts';
-import { startSandbox } from '../../proxy-server/sandbox/server.ts';
+import { startDevServer as startServer, type DevServer as RampServer } from '../../dev/server.ts';
+import { startSandbox } from '../../sandbox/server.ts';
 
 export const SERVER_SECRET = 'test-server-secret';
 export const API_KEY = 'sk_test_proxy_' + 'k'.repeat(24);

@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { WebhookEvent } from '../../spherepay/webhook.ts';
+import { WebhookEvent } from '../../contract/spherepay/webhook.ts';
 import { documentForm, individual, readyCustomer, startTestSandbox, type TestSandbox } from './helpers.ts';
 
 interface Received {

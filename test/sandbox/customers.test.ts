@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Customer, CustomerList } from '../../spherepay/customer.ts';
+import { Customer, CustomerList } from '../../contract/spherepay/customer.ts';
 import { API_KEY, business, individual, startTestSandbox, type TestSandbox } from './helpers.ts';
 
 describe('sandbox customers', () => {

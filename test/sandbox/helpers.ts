@@ -1,7 +1,7 @@
 /** Starts a sandbox on an ephemeral port with a frozen clock and predictable ids, and speaks to it. */
-import { createClock, type Clock } from '../../proxy-server/sandbox/clock.ts';
-import type { SandboxOptions } from '../../proxy-server/sandbox/app.ts';
-import { startSandbox } from '../../proxy-server/sandbox/server.ts';
+import { createClock, type Clock } from '../../sandbox/clock.ts';
+import type { SandboxOptions } from '../../sandbox/app.ts';
+import { startSandbox } from '../../sandbox/server.ts';
 
 export const API_KEY = 'sk_test_sandbox';
 export const START = new Date('2026-03-01T12:00:00.000Z');

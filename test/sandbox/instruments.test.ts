@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { BankAccount, BankAccountList } from '../../spherepay/bank-account.ts';
-import { Wallet, WalletList } from '../../spherepay/wallet.ts';
+import { BankAccount, BankAccountList } from '../../contract/spherepay/bank-account.ts';
+import { Wallet, WalletList } from '../../contract/spherepay/wallet.ts';
 import {
   EVM_ADDRESS, SOL_ADDRESS, TRON_ADDRESS, approvedIndividual, brlAccount, eurAccount, individual, startTestSandbox, usdAccount, type TestSandbox,
 } from './helpers.ts';

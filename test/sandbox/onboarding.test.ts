@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Document } from '../../spherepay/document.ts';
-import { BusinessRepresentative, HostedLink, TosLink } from '../../spherepay/onboarding.ts';
-import { MAX_DOCUMENT_BYTES } from '../../spherepay/document.ts';
+import { Document } from '../../contract/spherepay/document.ts';
+import { BusinessRepresentative, HostedLink, TosLink } from '../../contract/spherepay/onboarding.ts';
+import { MAX_DOCUMENT_BYTES } from '../../contract/spherepay/document.ts';
 import { PNG, business, documentForm, individual, startTestSandbox, type TestSandbox } from './helpers.ts';
 
 const criteria = (customer: any) => customer.verificationProfiles[0].criteria;

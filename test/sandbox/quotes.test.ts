@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Quote, QuoteList } from '../../spherepay/quote.ts';
+import { Quote, QuoteList } from '../../contract/spherepay/quote.ts';
 import { approvedIndividual, individual, startTestSandbox, type TestSandbox } from './helpers.ts';
 
 const onRamp = (customerId: string, extra: Record<string, unknown> = {}) => ({

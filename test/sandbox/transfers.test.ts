@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { isAddressForNetwork } from '../../spherepay/matrix.ts';
-import { NEXT_STATUSES, TRANSFER_STATUSES, Transfer, TransferList, type TransferStatus } from '../../spherepay/transfer.ts';
-import { isAbaRoutingNumber } from '../../spherepay/validators.ts';
+import { isAddressForNetwork } from '../../contract/spherepay/matrix.ts';
+import { NEXT_STATUSES, TRANSFER_STATUSES, Transfer, TransferList, type TransferStatus } from '../../contract/spherepay/transfer.ts';
+import { isAbaRoutingNumber } from '../../contract/validators.ts';
 import {
   EVM_ADDRESS, SOL_ADDRESS, approvedIndividual, brlAccount, individual, readyCustomer, startTestSandbox, usdAccount, type TestSandbox,
 } from './helpers.ts';

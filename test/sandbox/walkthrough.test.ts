@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { startSandbox } from '../../proxy-server/sandbox/server.ts';
+import { startSandbox } from '../../sandbox/server.ts';
 
 const doc = readFileSync(new URL('../../docs/sandbox.md', import.meta.url), 'utf8');
 const section = doc.split('<!-- walkthrough:start -->')[1]?.split('<!-- walkthrough:end -->')[0] ?? '';

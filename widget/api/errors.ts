@@ -3,7 +3,7 @@
  * to branch on, SpherePay's `code`, a message a person understands, and field
  * errors keyed by JSON pointer (`/address/postalCode`).
  */
-import { ProblemDetails } from '../../spherepay/common.ts';
+import { ProblemDetails } from '../../contract/spherepay/common.ts';
 
 export type RampErrorKind =
   | 'validation'    // 422: something in the form; see fieldErrors

@@ -6,7 +6,7 @@
  */
 import { RAMP_EVENTS, type RampEventMap } from '../events.ts';
 import type { SphereRamp } from '../sphere-ramp/sphere-ramp.ts';
-import { frameMessage, isHostMessage, type FrameControlMap, type FrameMessage } from '../frame/protocol.ts';
+import { frameMessage, isHostMessage, type FrameControlMap, type FrameMessage } from '../../contract/frame-protocol.ts';
 
 /** How long to wait for the host to answer a session request. */
 const SESSION_TIMEOUT_MS = 15_000;

@@ -3,7 +3,7 @@
  * URL (none secret), its session from the host through the bridge.
  */
 import '../sphere-ramp/define.ts';
-import { FRAME_ATTRIBUTES } from '../frame/protocol.ts';
+import { FRAME_ATTRIBUTES } from '../../contract/frame-protocol.ts';
 import { startBridge } from './bridge.ts';
 
 /** The server injects the allowlist as JSON (RAMP_ALLOWED_ORIGINS). */

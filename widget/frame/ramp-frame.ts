@@ -6,7 +6,7 @@
  * embeds. The session token travels only by postMessage, never in a URL.
  */
 import { rampEvent } from '../events.ts';
-import { FRAME_ATTRIBUTES, hostMessage, isFrameMessage, isRampEventName, type FrameAttribute, type HostMessage } from './protocol.ts';
+import { FRAME_ATTRIBUTES, hostMessage, isFrameMessage, isRampEventName, type FrameAttribute, type HostMessage } from '../../contract/frame-protocol.ts';
 
 export interface RampFrameOptions {
   /** The proxy's iframe page, e.g. `https://ramp.merchant.example/embed`. */

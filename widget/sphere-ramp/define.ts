@@ -1,5 +1,5 @@
 /** Registers `<sphere-ramp>`. Importing this file is the only side effect in the package. */
-import { defineElement } from '../ui/define.ts';
+import { defineElement } from '../ui/define-element.ts';
 import { SphereRamp } from './sphere-ramp.ts';
 
 defineElement('sphere-ramp', SphereRamp);

@@ -13,12 +13,12 @@ export interface StepView {
 }
 
 export const STEP_VIEWS: Partial<Record<StepId, StepView>> = {
-  profile: { tag: 'sphere-ramp-profile', area: 'onboarding', load: () => import('../steps/onboarding/profile-step.ts') },
-  verification: { tag: 'sphere-ramp-verification', area: 'onboarding', load: () => import('../steps/onboarding/verification-step.ts') },
-  review: { tag: 'sphere-ramp-review', area: 'onboarding', load: () => import('../steps/onboarding/review-step.ts') },
-  rejected: { tag: 'sphere-ramp-rejected', area: 'onboarding', load: () => import('../steps/onboarding/rejected-step.ts') },
-  ramp: { tag: 'sphere-ramp-ramp', area: 'money', load: () => import('../steps/money/ramp-step.ts') },
-  quote: { tag: 'sphere-ramp-quote', area: 'money', load: () => import('../steps/money/quote-step.ts') },
-  transfer: { tag: 'sphere-ramp-transfer', area: 'money', load: () => import('../steps/money/transfer-step.ts') },
-  history: { tag: 'sphere-ramp-history', area: 'money', load: () => import('../steps/money/history-step.ts') },
+  profile: { tag: 'sphere-ramp-profile', area: 'onboarding', load: () => import('../steps/onboarding/profile-step/define.ts') },
+  verification: { tag: 'sphere-ramp-verification', area: 'onboarding', load: () => import('../steps/onboarding/verification-step/define.ts') },
+  review: { tag: 'sphere-ramp-review', area: 'onboarding', load: () => import('../steps/onboarding/review-step/define.ts') },
+  rejected: { tag: 'sphere-ramp-rejected', area: 'onboarding', load: () => import('../steps/onboarding/rejected-step/define.ts') },
+  ramp: { tag: 'sphere-ramp-ramp', area: 'money', load: () => import('../steps/money/ramp-step/define.ts') },
+  quote: { tag: 'sphere-ramp-quote', area: 'money', load: () => import('../steps/money/quote-step/define.ts') },
+  transfer: { tag: 'sphere-ramp-transfer', area: 'money', load: () => import('../steps/money/transfer-step/define.ts') },
+  history: { tag: 'sphere-ramp-history', area: 'money', load: () => import('../steps/money/history-step/define.ts') },
 };

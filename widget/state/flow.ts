@@ -4,11 +4,11 @@
  * step reads it through `rampContext` and changes it through `RampContext.set`.
  * Which step is shown is derived from it (`deriveStep`), never stored.
  */
-import type { Customer, VerificationProfile } from '../../spherepay/customer.ts';
-import type { BankAccount } from '../../spherepay/bank-account.ts';
-import type { Wallet } from '../../spherepay/wallet.ts';
-import type { Quote } from '../../spherepay/quote.ts';
-import type { Transfer } from '../../spherepay/transfer.ts';
+import type { Customer, VerificationProfile } from '../../contract/spherepay/customer.ts';
+import type { BankAccount } from '../../contract/spherepay/bank-account.ts';
+import type { Wallet } from '../../contract/spherepay/wallet.ts';
+import type { Quote } from '../../contract/spherepay/quote.ts';
+import type { Transfer } from '../../contract/spherepay/transfer.ts';
 
 export type Direction = 'on-ramp' | 'off-ramp';
 

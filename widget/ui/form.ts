@@ -9,7 +9,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type * as z from 'zod/mini';
-import { fromPointer, issuesToErrors } from '../../spherepay/problem.ts';
+import { fromPointer, issuesToErrors } from '../../contract/spherepay/problem.ts';
 import { RampError } from '../api/errors.ts';
 
 type Value = string | boolean;

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { startServer, type RampServer } from '../../../proxy-server/server.ts';
+import { startDevServer as startServer, type DevServer as RampServer } from '../../../dev/server.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 

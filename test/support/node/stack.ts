@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, type RampServer } from '../../../proxy-server/server.ts';
+import { startDevServer as startServer, type DevServer as RampServer } from '../../../dev/server.ts';
 
 const FORWARDED = ['/api/', '/webhooks/', '/embed', '/sphere-ramp.js', '/sphere-ramp/', '/_sandbox/', '/healthz'];
 

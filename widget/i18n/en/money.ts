@@ -1,5 +1,5 @@
 /** English strings for instruments, quotes, transfers, deposit instructions and history. */
-import type { TransferStatus } from '../../../spherepay/transfer.ts';
+import type { TransferStatus } from '../../../contract/spherepay/transfer.ts';
 
 const upper = (code: string) => code.toUpperCase();
 

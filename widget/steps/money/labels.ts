@@ -1,7 +1,7 @@
 /** Display helpers shared by the money steps: names, instrument summaries, amounts. */
-import type { BankAccount } from '../../../spherepay/bank-account.ts';
-import type { Wallet } from '../../../spherepay/wallet.ts';
-import { formatIban } from '../../../spherepay/validators.ts';
+import type { BankAccount } from '../../../contract/spherepay/bank-account.ts';
+import type { Wallet } from '../../../contract/spherepay/wallet.ts';
+import { formatIban } from '../../../contract/validators.ts';
 import type { Messages } from '../../i18n/messages.ts';
 
 type M = Messages['money'];

@@ -4,7 +4,7 @@
  * the errors SpherePay reported for them. Entries that need the person come
  * first, in the order SpherePay lists them.
  */
-import type { VerificationProfile } from '../../../spherepay/customer.ts';
+import type { VerificationProfile } from '../../../contract/spherepay/customer.ts';
 import { criterionView, type CriterionAction } from './criteria.ts';
 
 export type EntryStatus = 'error' | 'required' | 'pending' | 'complete';

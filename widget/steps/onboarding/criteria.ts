@@ -4,7 +4,7 @@
  * Unknown names fall back to "contact support", so a new SpherePay criterion
  * never blocks the screen. Source: spherepay/docs/002 and API.md §1.2.
  */
-import { DOCUMENT_TYPES, IDENTITY_DOCUMENT_TYPES } from '../../../spherepay/document.ts';
+import { DOCUMENT_TYPES, IDENTITY_DOCUMENT_TYPES } from '../../../contract/spherepay/document.ts';
 
 export type DetailPart = 'email' | 'phone' | 'address' | 'tax' | 'name' | 'dateOfBirth';
 export type HostedKind = 'tos' | 'face' | 'kyc';

@@ -1,5 +1,5 @@
 /** What every way of creating the customer does next: store it, tie it to the session, tell the host. */
-import type { Customer } from '../../../spherepay/customer.ts';
+import type { Customer } from '../../../contract/spherepay/customer.ts';
 import type { RampContext } from '../../state/context.ts';
 
 export function customerCreated(ctx: RampContext, customer: Customer): void {

@@ -5,7 +5,7 @@
  * rules. Each renders into a `FormController` under a pointer prefix.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { STATE_COUNTRIES, countryByAlpha3, countryName, countryOptions, toE164 } from '../../../spherepay/countries.ts';
+import { STATE_COUNTRIES, countryByAlpha3, countryName, countryOptions, toE164 } from '../../../contract/countries.ts';
 import type { FormController } from '../../ui/form.ts';
 import type { Messages } from '../../i18n/messages.ts';
 

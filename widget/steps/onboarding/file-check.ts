@@ -1,5 +1,5 @@
 /** A document file checked in the browser BEFORE any upload: size first (cheap), then its real type from magic bytes. */
-import { MAX_DOCUMENT_BYTES, sniffDocumentType, type DocumentMimeType } from '../../../spherepay/document.ts';
+import { MAX_DOCUMENT_BYTES, sniffDocumentType, type DocumentMimeType } from '../../../contract/spherepay/document.ts';
 
 export type FileCheck = { ok: true; mimeType: DocumentMimeType } | { ok: false; reason: 'too-large' | 'wrong-type' | 'empty' };
 

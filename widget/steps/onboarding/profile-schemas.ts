@@ -5,12 +5,12 @@
  * anything the server accepts differently still comes from `spherepay/`.
  */
 import * as z from 'zod/mini';
-import { Address, Country, IsoDate, Text } from '../../../spherepay/common.ts';
-import { STATE_COUNTRIES } from '../../../spherepay/countries.ts';
+import { Address, Country, IsoDate, Text } from '../../../contract/spherepay/common.ts';
+import { STATE_COUNTRIES } from '../../../contract/countries.ts';
 import {
   BusinessAddress, BusinessCustomerCreate, BusinessInformation, IndividualCustomerCreate, PersonalInformation, ResidentialAddress, TaxIdType, checkTaxRules,
-} from '../../../spherepay/customer.ts';
-import { BusinessRepresentativeCreate, RepresentationDetails } from '../../../spherepay/onboarding.ts';
+} from '../../../contract/spherepay/customer.ts';
+import { BusinessRepresentativeCreate, RepresentationDetails } from '../../../contract/spherepay/onboarding.ts';
 
 const pushTo = (ctx: { issues: unknown[] }, input: unknown) => ({
   push: (i: { message: string; path: PropertyKey[] }) => ctx.issues.push({ code: 'custom', input, ...i }),

@@ -1,0 +1,89 @@
+/** Bank accounts (API.md §3): create per currency, patch networks, the resource. */
+import * as z from 'zod/mini';
+import { Address, BankAccountId, CustomerId, FiatCurrency, FiatNetwork, PageQuery, Text, Timestamp, page } from './common.ts';
+import { isAbaRoutingNumber, isBic, isIban, normalizeIban } from '../validators.ts';
+
+export const UsdAccountDetails = z.strictObject({
+  accountNumber: z.string().check(z.regex(/^\d{4,17}$/, 'Must be 4 to 17 digits')),
+  routingNumber: z.string().check(z.refine(isAbaRoutingNumber, 'Not a valid ABA routing number (9 digits with a checksum)')),
+  accountType: z.enum(['checking', 'savings']),
+});
+
+export const EurAccountDetails = z.strictObject({
+  iban: z.string().check(z.refine(isIban, 'Not a valid IBAN (the check digits do not match)'), z.overwrite(normalizeIban)),
+  bic: z.string().check(z.overwrite((v) => v.trim().toUpperCase()), z.refine(isBic, 'Not a valid BIC (8 or 11 characters)')),
+});
+
+export const PIX_KEY_TYPES = ['cpf', 'cnpj', 'email', 'phone', 'random'] as const;
+export const PixKeyType = z.enum(PIX_KEY_TYPES);
+
+const PIX_KEY_PATTERNS: Record<(typeof PIX_KEY_TYPES)[number], [RegExp, string]> = {
+  cpf: [/^\d{11}$/, 'A CPF key has 11 digits'],
+  cnpj: [/^\d{14}$/, 'A CNPJ key has 14 digits'],
+  email: [/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Must be an email address'],
+  phone: [/^\+55\d{10,11}$/, 'A phone key looks like +5511999999999'],
+  random: [/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'A random key is a UUID'],
+};
+
+export const BrlAccountDetails = z
+  .strictObject({ pixKey: Text(77), pixKeyType: PixKeyType })
+  .check(
+    z.superRefine((v, ctx) => {
+      const [pattern, message] = PIX_KEY_PATTERNS[v.pixKeyType];
+      if (!pattern.test(v.pixKey)) ctx.issues.push({ code: 'custom', message, input: v, path: ['pixKey'] });
+    }),
+  );
+
+export const AccountOwner = z.strictObject({ accountHolderName: Text(100), address: Address });
+
+const base = {
+  customerId: CustomerId,
+  bankName: Text(100),
+  accountName: Text(100),
+  accountOwner: AccountOwner,
+};
+
+const distinct = <T>(list: readonly T[]) => new Set(list).size === list.length;
+
+export const BankAccountCreate = z.discriminatedUnion('currency', [
+  z.strictObject({
+    ...base,
+    currency: z.literal('usd'),
+    accountDetails: UsdAccountDetails,
+    networks: z.array(z.enum(['ach', 'wire'])).check(z.minLength(1, 'Choose ACH, wire or both'), z.maxLength(2), z.refine(distinct, 'Each network once')),
+  }),
+  z.strictObject({ ...base, currency: z.literal('eur'), accountDetails: EurAccountDetails, networks: z.tuple([z.literal('sepa')]) }),
+  z.strictObject({ ...base, currency: z.literal('brl'), accountDetails: BrlAccountDetails, networks: z.tuple([z.literal('pix')]) }),
+]);
+export type BankAccountCreate = z.infer<typeof BankAccountCreate>;
+
+export const BankAccountPatch = z.strictObject({
+  networks: z.array(FiatNetwork).check(z.minLength(1, 'At least one network'), z.refine(distinct, 'Each network once')),
+});
+export type BankAccountPatch = z.infer<typeof BankAccountPatch>;
+
+export const BankAccount = z.looseObject({
+  id: BankAccountId,
+  status: z.string(),
+  bankName: z.string(),
+  accountName: z.string(),
+  customerId: CustomerId,
+  currency: FiatCurrency,
+  accountDetails: z.looseObject({
+    accountNumber: z.optional(z.string()),
+    routingNumber: z.optional(z.string()),
+    accountType: z.optional(z.string()),
+    iban: z.optional(z.string()),
+    bic: z.optional(z.string()),
+    pixKey: z.optional(z.string()),
+    pixKeyType: z.optional(z.string()),
+  }),
+  accountOwner: z.looseObject({ accountHolderName: z.string(), relationship: z.optional(z.string()) }),
+  networks: z.array(FiatNetwork),
+  created: Timestamp,
+  updated: Timestamp,
+});
+export type BankAccount = z.infer<typeof BankAccount>;
+export const BankAccountList = page(BankAccount);
+
+export const InstrumentListQuery = z.strictObject({ ...PageQuery, customerId: z.optional(CustomerId) });

@@ -1,0 +1,53 @@
+/**
+ * Which currencies travel on which networks (API.md §3.1, §4.1, §10), and the
+ * BRL rules. The sandbox enforces these; the widget offers only valid pairs.
+ */
+import type { CryptoCurrency, FiatCurrency, FiatNetwork, WalletNetwork } from './common.ts';
+import { isEvmAddress, isSolanaAddress, isStarknetAddress, isTronAddress } from '../validators.ts';
+
+/** Stablecoins per wallet network (the wallets page; polygon USDT included). */
+export const NETWORK_CURRENCIES: Record<WalletNetwork | 'fogo', readonly CryptoCurrency[]> = {
+  sol: ['usdc', 'eurc'],
+  ethereum: ['usdc', 'usdt', 'eurc'],
+  tron: ['usdt'],
+  polygon: ['usdc', 'usdt'],
+  base: ['usdc', 'eurc'],
+  arbitrum: ['usdc'],
+  avalanche: ['usdc'],
+  optimism: ['usdc'],
+  starknet: ['usdc'],
+  fogo: ['usdc'],
+};
+
+/** Rails per fiat currency; EUR is exactly sepa, BRL exactly pix. */
+export const CURRENCY_RAILS: Record<FiatCurrency, readonly FiatNetwork[]> = {
+  usd: ['ach', 'wire'],
+  eur: ['sepa'],
+  brl: ['pix'],
+};
+
+export const isFiatCurrency = (c: string): c is FiatCurrency => c in CURRENCY_RAILS;
+
+export const supportsCurrency = (network: string, currency: string) =>
+  (NETWORK_CURRENCIES[network as WalletNetwork]?.includes(currency as CryptoCurrency)) ?? false;
+
+/** BRL/PIX cannot deliver to or come from `sol`; only bps integrator fees. */
+export const BRL_BLOCKED_NETWORKS: readonly string[] = ['sol'];
+
+const EVM: readonly string[] = ['arbitrum', 'avalanche', 'base', 'ethereum', 'optimism', 'polygon', 'fogo'];
+
+export function isAddressForNetwork(network: string, address: string): boolean {
+  if (network === 'sol') return isSolanaAddress(address);
+  if (network === 'tron') return isTronAddress(address);
+  if (network === 'starknet') return isStarknetAddress(address);
+  if (EVM.includes(network)) return isEvmAddress(address);
+  return false;
+}
+
+/** Human hint of the expected address form, for messages. */
+export function addressHint(network: string): string {
+  if (network === 'sol') return 'a Solana address (base58, 32 to 44 characters)';
+  if (network === 'tron') return 'a Tron address starting with T';
+  if (network === 'starknet') return 'a Starknet address starting with 0x';
+  return 'an address of 0x followed by 40 hexadecimal characters';
+}

@@ -1,0 +1,81 @@
+/**
+ * Where to send the money: for an on-ramp the bank details with the memo
+ * marked required; for an off-ramp the deposit address, network and exact
+ * amount with a QR code. Every value has a copy button.
+ */
+import { LitElement, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { Transfer } from '../../../../contract/spherepay/transfer.ts';
+import { formatIban } from '../../../../contract/validators.ts';
+import { rampContext, type RampContext } from '../../../state/context.ts';
+import { stepStyles } from '../../../ui/styles.ts';
+import { currencyCode, networkName } from '../labels.ts';
+import { moneyStyles } from '../money.styles.ts';
+
+export class DepositInstructions extends LitElement {
+  static override styles = [stepStyles, moneyStyles];
+  @consume({ context: rampContext, subscribe: true }) ctx!: RampContext;
+
+  @property({ attribute: false }) transfer!: Transfer;
+
+  /** One labelled value with its copy button; `required` marks what must not be left out. */
+  private row(key: string, label: string, value: string | number | undefined, options: { display?: string; required?: boolean } = {}) {
+    if (value === undefined || value === '') return nothing;
+    const m = this.ctx.messages;
+    const text = String(value);
+    return html`<div class="detail ${options.required ? 'required' : ''}" data-detail=${key}>
+      <dt>${label}</dt>
+      <dd><span class="value">${options.display ?? text}</span>
+        <sphere-ramp-copy .value=${text} text=${m.common.copy} copied-text=${m.common.copied} label=${m.money.copyLabel(label)}
+          copied-announcement=${m.money.copiedAnnounce(label)} failed-text=${m.money.copyFailed}></sphere-ramp-copy></dd>
+    </div>`;
+  }
+
+  protected override render() {
+    const m = this.ctx.messages.money;
+    const deposit = this.transfer.depositAccount;
+    if (!deposit) return html`<p>${m.noInstructions}</p>`;
+    if (deposit.type === 'wallet') {
+      const w = deposit.walletDetails;
+      const network = networkName(m, w.network);
+      const amount = m.money(w.amount, w.currency);
+      return html`<section aria-labelledby="deposit-title" class="stack">
+        <h3 id="deposit-title">${m.depositTitle}</h3>
+        <p class="notice warning" part="deposit-warning"><strong>${m.sendExactly(amount, network)}</strong> ${m.wrongNetworkWarning(network)}</p>
+        <div class="qr"><sphere-ramp-qr .value=${w.address} label=${m.qrAlt(m.depositAddress)}></sphere-ramp-qr></div>
+        <dl class="details">
+          ${this.row('address', m.depositAddress, w.address)}
+          ${this.row('network', m.depositNetwork, network)}
+          ${this.row('amount', m.depositAmount, w.amount, { display: amount })}
+          ${this.row('memo', m.memoRequired, w.memo, { required: true })}
+        </dl>
+      </section>`;
+    }
+    const b = deposit.bankDetails;
+    const source = this.transfer.source;
+    const amountValue = source.amount ?? this.transfer.amount;
+    const amount = amountValue ? m.money(amountValue, source.currency ?? '') : '';
+    const rail = networkName(m, source.network);
+    return html`<section aria-labelledby="deposit-title" class="stack">
+      <h3 id="deposit-title">${m.depositTitle}</h3>
+      ${amount ? html`<p class="notice warning" part="deposit-warning"><strong>${m.payFromBank(amount.trim(), rail || currencyCode(source.currency))}</strong></p>` : nothing}
+      ${b.memo ? html`<p class="notice danger" part="memo-warning">${m.memoWarning}</p>` : nothing}
+      <dl class="details">
+        ${this.row('memo', m.memoRequired, b.memo, { required: true })}
+        ${amountValue ? this.row('amount', m.depositAmount, amountValue, { display: amount }) : nothing}
+        ${this.row('bankName', m.bankName2, b.bankName)}
+        ${this.row('accountHolderName', m.holder, b.accountHolderName)}
+        ${this.row('accountNumber', m.depositAccountNumber, b.accountNumber)}
+        ${this.row('routingNumber', m.depositRoutingNumber, b.routingNumber)}
+        ${this.row('iban', m.depositIban, b.iban, { display: b.iban ? formatIban(b.iban) : undefined })}
+        ${this.row('bic', m.depositBic, b.bic)}
+        ${this.row('pixKey', m.depositPixKey, b.pixKey)}
+        ${this.row('brCode', m.depositBrCode, b.brCode)}
+        ${this.row('bankAddress', m.bankAddress, b.bankAddress)}
+        ${this.row('beneficiaryAddress', m.beneficiaryAddress, b.beneficiaryAddress)}
+      </dl>
+      ${b.brCode ? html`<div class="qr"><sphere-ramp-qr .value=${b.brCode} label=${m.qrAlt(m.depositBrCode)}></sphere-ramp-qr></div>` : nothing}
+    </section>`;
+  }
+}

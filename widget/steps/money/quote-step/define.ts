@@ -1,0 +1,11 @@
+/** Registers `<sphere-ramp-quote>` and the elements it renders. */
+import { defineElement } from '../../../ui/define-element.ts';
+import { QuoteStep } from './quote-step.ts';
+
+defineElement('sphere-ramp-quote', QuoteStep);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sphere-ramp-quote': QuoteStep;
+  }
+}
