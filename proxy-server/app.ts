@@ -1,6 +1,7 @@
 /** The proxy as an Express app: `createApp(config, deps)`; `server.ts` listens. */
 import express, { Router, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import type { SessionInfo } from '../contract/proxy-api.ts';
 import type { Config } from './config.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { eventsHandler, type EventHub } from './events.ts';
@@ -53,7 +54,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   api.use(authenticate({ store, now }), perSessionLimit(config));
   api.get('/session', (req, res) => {
     const { customerId, expiresAt } = req.session!;
-    res.set('cache-control', 'no-store').json({ customerId, expiresAt: expiresAt.toISOString() });
+    res.set('cache-control', 'no-store').json({ customerId, expiresAt: expiresAt.toISOString() } satisfies SessionInfo);
   });
   api.get('/events', eventsHandler({ store, hub: events, heartbeatMs: config.sseHeartbeatMs, now }));
   if (config.sandboxControls) api.use('/sandbox', sandboxControlsRouter({ upstream, ownership }));

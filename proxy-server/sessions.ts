@@ -6,8 +6,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
-import * as z from 'zod/mini';
-import { CustomerId } from '../contract/spherepay/common.ts';
+import { SessionCreate } from '../contract/proxy-api.ts';
 import { problem } from '../contract/spherepay/problem.ts';
 import { HttpProblem, invalid, sessionInvalid } from './errors.ts';
 import type { Store } from './store/store.ts';
@@ -33,12 +32,6 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 const mintToken = () => 'rs_' + randomBytes(32).toString('base64url');
 
 const sameSecret = (a: string, b: string) => timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
-
-export const SessionCreate = z.strictObject({
-  externalUserId: z.string().check(z.trim(), z.minLength(1, 'Required'), z.maxLength(255, 'Must be at most 255 characters')),
-  customerId: z.optional(CustomerId),
-  ttlSeconds: z.optional(z.number().check(z.int('Must be a whole number of seconds'), z.gte(60, 'Must be at least 60'), z.lte(86_400, 'Must be at most 86400'))),
-});
 
 export function bearer(header: string | undefined): string | undefined {
   const m = /^Bearer ([\x21-\x7e]{1,512})$/.exec(header ?? '');

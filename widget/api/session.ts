@@ -4,15 +4,8 @@
  * or a fixed `session-token`. Renews once the proxy says 401 or the known
  * expiry is near; concurrent renewals share one request.
  */
-import * as z from 'zod/mini';
+import { SessionMinted } from '../../contract/proxy-api.ts';
 import type { SessionSource } from './client.ts';
-
-export const SessionInfo = z.object({
-  token: z.string(),
-  expiresAt: z.optional(z.string()),
-  customerId: z.optional(z.nullable(z.string())),
-});
-export type SessionInfo = z.infer<typeof SessionInfo>;
 
 export interface SessionOrigin {
   fetchSession?: () => Promise<string>;
@@ -24,15 +17,15 @@ export interface SessionOrigin {
 const RENEW_MARGIN_MS = 30_000;
 
 export class Session implements SessionSource {
-  private current?: SessionInfo;
-  private pending?: Promise<SessionInfo | undefined>;
+  private current?: SessionMinted;
+  private pending?: Promise<SessionMinted | undefined>;
 
   constructor(
     private readonly origin: () => SessionOrigin,
-    private readonly onChange: (info: SessionInfo | undefined) => void,
+    private readonly onChange: (info: SessionMinted | undefined) => void,
   ) {}
 
-  get info(): SessionInfo | undefined {
+  get info(): SessionMinted | undefined {
     return this.current;
   }
 
@@ -54,11 +47,11 @@ export class Session implements SessionSource {
     this.pending = undefined;
   }
 
-  private nearExpiry(info: SessionInfo): boolean {
+  private nearExpiry(info: SessionMinted): boolean {
     return !!info.expiresAt && Date.parse(info.expiresAt) - Date.now() < RENEW_MARGIN_MS;
   }
 
-  private obtain(stale?: string): Promise<SessionInfo | undefined> {
+  private obtain(stale?: string): Promise<SessionMinted | undefined> {
     this.pending ??= this.fetchInfo(stale)
       .then((info) => {
         this.current = info;
@@ -76,13 +69,13 @@ export class Session implements SessionSource {
     return this.pending;
   }
 
-  private async fetchInfo(stale?: string): Promise<SessionInfo> {
+  private async fetchInfo(stale?: string): Promise<SessionMinted> {
     const origin = this.origin();
     if (origin.fetchSession) return { token: await origin.fetchSession() };
     if (origin.sessionUrl) {
       const res = await fetch(origin.sessionUrl, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } });
       if (!res.ok) throw new Error(`session-url answered ${res.status}`);
-      return SessionInfo.parse(await res.json());
+      return SessionMinted.parse(await res.json());
     }
     if (origin.sessionToken && origin.sessionToken !== stale) return { token: origin.sessionToken };
     throw new Error('no session source');

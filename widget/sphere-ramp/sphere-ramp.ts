@@ -7,7 +7,8 @@ import { Transfer } from '../../contract/spherepay/transfer.ts';
 import { RampClient } from '../api/client.ts';
 import { RampError } from '../api/errors.ts';
 import { EventStream, type LiveEvent } from '../api/event-stream.ts';
-import { Session, type SessionInfo } from '../api/session.ts';
+import { SessionInfo, type SessionMinted } from '../../contract/proxy-api.ts';
+import { Session } from '../api/session.ts';
 import { rampEvent, type RampEventMap, type RampEventName } from '../events.ts';
 import { initialMessages, loadMessages, resolveLocale, type Area, type Messages } from '../i18n/messages.ts';
 import { rampContext, type RampContext } from '../state/context.ts';
@@ -17,9 +18,6 @@ import { stepStyles } from '../ui/styles.ts';
 import { resolveApiBase } from './api-base.ts';
 import { rootStyles } from './sphere-ramp.styles.ts';
 import { STEP_VIEWS } from './steps.ts';
-import * as z from 'zod/mini';
-
-const SessionStatus = z.object({ customerId: z.nullable(z.string()), expiresAt: z.optional(z.string()) });
 
 /**
  * A fiat <-> stablecoin ramp: onboarding (KYC/KYB), bank accounts and
@@ -155,10 +153,10 @@ export class SphereRamp extends LitElement {
       this.set({ session: null });
       return;
     }
-    let info: SessionInfo | undefined = this.session.info;
+    let info: SessionMinted | undefined = this.session.info;
     if (info && info.customerId === undefined) {
       try {
-        const status = await this.client.request('/api/session', { schema: SessionStatus });
+        const status = await this.client.request('/api/session', { schema: SessionInfo });
         info = { ...info, customerId: status.customerId, expiresAt: status.expiresAt };
       } catch (err) {
         this.failStart(err);
@@ -172,7 +170,7 @@ export class SphereRamp extends LitElement {
     else this.set({ customer: null });
   }
 
-  private onSession(info: SessionInfo | undefined) {
+  private onSession(info: SessionMinted | undefined) {
     if (info) this.hadSession = true;
     else if (this.hadSession) this.sessionLost();
   }
