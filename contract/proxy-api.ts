@@ -9,9 +9,9 @@ import { CustomerId } from './spherepay/common.ts';
 
 /** `POST /api/sessions` (merchant backend -> proxy, `Authorization: Bearer RAMP_SERVER_SECRET`). */
 export const SessionCreate = z.strictObject({
-  externalUserId: z.string().check(z.trim(), z.minLength(1, 'Required'), z.maxLength(255, 'Must be at most 255 characters')),
+  externalUserId: z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(255)),
   customerId: z.optional(CustomerId),
-  ttlSeconds: z.optional(z.number().check(z.int('Must be a whole number of seconds'), z.gte(60, 'Must be at least 60'), z.lte(86_400, 'Must be at most 86400'))),
+  ttlSeconds: z.optional(z.number().check(z.int('wholeSeconds'), z.gte(60), z.lte(86_400))),
 });
 export type SessionCreate = z.infer<typeof SessionCreate>;
 

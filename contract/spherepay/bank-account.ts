@@ -4,25 +4,25 @@ import { Address, BankAccountId, CustomerId, FiatCurrency, FiatNetwork, PageQuer
 import { isAbaRoutingNumber, isBic, isIban, normalizeIban } from '../validators.ts';
 
 export const UsdAccountDetails = z.strictObject({
-  accountNumber: z.string().check(z.regex(/^\d{4,17}$/, 'Must be 4 to 17 digits')),
-  routingNumber: z.string().check(z.refine(isAbaRoutingNumber, 'Not a valid ABA routing number (9 digits with a checksum)')),
+  accountNumber: z.string().check(z.regex(/^\d{4,17}$/, 'accountNumber')),
+  routingNumber: z.string().check(z.refine(isAbaRoutingNumber, 'routingNumber')),
   accountType: z.enum(['checking', 'savings']),
 });
 
 export const EurAccountDetails = z.strictObject({
-  iban: z.string().check(z.refine(isIban, 'Not a valid IBAN (the check digits do not match)'), z.overwrite(normalizeIban)),
-  bic: z.string().check(z.overwrite((v) => v.trim().toUpperCase()), z.refine(isBic, 'Not a valid BIC (8 or 11 characters)')),
+  iban: z.string().check(z.refine(isIban, 'iban'), z.overwrite(normalizeIban)),
+  bic: z.string().check(z.overwrite((v) => v.trim().toUpperCase()), z.refine(isBic, 'bic')),
 });
 
 export const PIX_KEY_TYPES = ['cpf', 'cnpj', 'email', 'phone', 'random'] as const;
 export const PixKeyType = z.enum(PIX_KEY_TYPES);
 
 const PIX_KEY_PATTERNS: Record<(typeof PIX_KEY_TYPES)[number], [RegExp, string]> = {
-  cpf: [/^\d{11}$/, 'A CPF key has 11 digits'],
-  cnpj: [/^\d{14}$/, 'A CNPJ key has 14 digits'],
-  email: [/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Must be an email address'],
-  phone: [/^\+55\d{10,11}$/, 'A phone key looks like +5511999999999'],
-  random: [/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'A random key is a UUID'],
+  cpf: [/^\d{11}$/, 'pixCpf'],
+  cnpj: [/^\d{14}$/, 'pixCnpj'],
+  email: [/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'emailFormat'],
+  phone: [/^\+55\d{10,11}$/, 'pixPhone'],
+  random: [/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'pixRandom'],
 };
 
 export const BrlAccountDetails = z
@@ -50,7 +50,7 @@ export const BankAccountCreate = z.discriminatedUnion('currency', [
     ...base,
     currency: z.literal('usd'),
     accountDetails: UsdAccountDetails,
-    networks: z.array(z.enum(['ach', 'wire'])).check(z.minLength(1, 'Choose ACH, wire or both'), z.maxLength(2), z.refine(distinct, 'Each network once')),
+    networks: z.array(z.enum(['ach', 'wire'])).check(z.minLength(1, 'achOrWire'), z.maxLength(2), z.refine(distinct, 'eachNetworkOnce')),
   }),
   z.strictObject({ ...base, currency: z.literal('eur'), accountDetails: EurAccountDetails, networks: z.tuple([z.literal('sepa')]) }),
   z.strictObject({ ...base, currency: z.literal('brl'), accountDetails: BrlAccountDetails, networks: z.tuple([z.literal('pix')]) }),
@@ -58,7 +58,7 @@ export const BankAccountCreate = z.discriminatedUnion('currency', [
 export type BankAccountCreate = z.infer<typeof BankAccountCreate>;
 
 export const BankAccountPatch = z.strictObject({
-  networks: z.array(FiatNetwork).check(z.minLength(1, 'At least one network'), z.refine(distinct, 'Each network once')),
+  networks: z.array(FiatNetwork).check(z.minLength(1, 'networkRequired'), z.refine(distinct, 'eachNetworkOnce')),
 });
 export type BankAccountPatch = z.infer<typeof BankAccountPatch>;
 

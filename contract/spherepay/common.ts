@@ -24,28 +24,28 @@ export const Timestamp = z.string();
 
 /** A request amount: `^\d+(\.\d{2})?$`, greater than zero. */
 export const Amount = z.string().check(
-  z.regex(AMOUNT_PATTERN, 'Must be an amount such as "100.00"'),
-  z.refine((v) => !AMOUNT_PATTERN.test(v) || isPositive(v), 'Must be greater than zero'),
+  z.regex(AMOUNT_PATTERN, 'amountFormat'),
+  z.refine((v) => !AMOUNT_PATTERN.test(v) || isPositive(v), 'amountPositive'),
 );
 /** An amount in a response (may be zero). */
 export const MoneyString = z.string();
 /** Basis points as an integer string, at most 10000. */
 export const Bps = z.string().check(
-  z.regex(/^\d+$/, 'Must be a whole number of basis points'),
-  z.refine((v) => !/^\d+$/.test(v) || BigInt(v) <= 10000n, 'Must be at most 10000'),
+  z.regex(/^\d+$/, 'basisPoints'),
+  z.refine((v) => !/^\d+$/.test(v) || BigInt(v) <= 10000n, 'basisPointsMax'),
 );
 
-export const Country = z.string().check(z.regex(/^[A-Z]{3}$/, 'Must be an ISO 3166-1 alpha-3 country code'));
+export const Country = z.string().check(z.regex(/^[A-Z]{3}$/, 'countryCode'));
 export const IsoDate = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Must be a date as YYYY-MM-DD'),
-  z.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'Must be a real date'),
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'dateFormat'),
+  z.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'dateReal'),
 );
 export const Email = z.string().check(
-  z.maxLength(254, 'Must be at most 254 characters'),
-  z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Invalid email format'),
+  z.maxLength(254),
+  z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'emailFormat'),
 );
 export const Phone = z.string().check(
-  z.regex(/^\+(?:[0-9]){6,14}[0-9]$/, 'Must be an international number such as +14155550123'),
+  z.regex(/^\+(?:[0-9]){6,14}[0-9]$/, 'phoneE164'),
 );
 const text = (max = 255) =>
   z.string().check(z.trim(), z.minLength(1, 'Required'), z.maxLength(max, `Must be at most ${max} characters`));
@@ -98,9 +98,9 @@ export type Pagination = z.infer<typeof Pagination>;
 /** `{ data, pagination }`: transfers, bank accounts, wallets. */
 export const page = <T extends z.ZodMiniType>(item: T) => z.object({ data: z.array(item), pagination: Pagination });
 
-const digits = z.string().check(z.regex(/^\d+$/, 'Must be a whole number'));
+const digits = z.string().check(z.regex(/^\d+$/, 'wholeNumber'));
 /** `page` and `limit` query parameters (strings, as in the OpenAPI). */
 export const PageQuery = {
-  page: z.optional(digits.check(z.refine((v) => !/^\d+$/.test(v) || Number(v) >= 1, 'Must be at least 1'))),
-  limit: z.optional(digits.check(z.refine((v) => !/^\d+$/.test(v) || (Number(v) >= 1 && Number(v) <= 100), 'Must be between 1 and 100'))),
+  page: z.optional(digits.check(z.refine((v) => !/^\d+$/.test(v) || Number(v) >= 1, 'pageMin'))),
+  limit: z.optional(digits.check(z.refine((v) => !/^\d+$/.test(v) || (Number(v) >= 1 && Number(v) <= 100), 'limitRange'))),
 };

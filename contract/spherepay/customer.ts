@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { Address, Country, CustomerId, Email, IsoDate, Meta, Pagination, Phone, Text, Timestamp, PageQuery } from './common.ts';
 
-export const TaxIdType = z.string().check(z.regex(/^[a-z_]{2,32}$/, 'Must be a tax id type such as ssn, itin, cpf, passport, national_id or other'));
+export const TaxIdType = z.string().check(z.regex(/^[a-z_]{2,32}$/, 'taxIdType'));
 
 export const PersonalInformation = z.strictObject({
   taxIdentificationNumber: z.optional(Text(64)),
@@ -36,19 +36,19 @@ export function checkTaxRules(
   const info = value.personalInformation;
   if (!info || !TAX_FIELDS.some((f) => info[f] !== undefined)) return;
   for (const f of TAX_FIELDS) {
-    if (info[f] === undefined) issues.push({ message: 'Required with the other tax identification fields', path: ['personalInformation', f] });
+    if (info[f] === undefined) issues.push({ message: 'taxFieldsTogether', path: ['personalInformation', f] });
   }
-  if (!value.address) issues.push({ message: 'Required when tax identification is given', path: ['address'] });
+  if (!value.address) issues.push({ message: 'taxNeedsAddress', path: ['address'] });
   const type = info.taxIdentificationNumberType;
   const usResident = value.address?.country === 'USA' || info.taxIdentificationNumberCountry === 'USA';
   if (usResident && type && type !== 'ssn' && type !== 'itin') {
-    issues.push({ message: 'US residents must use an SSN', path: ['personalInformation', 'taxIdentificationNumberType'] });
+    issues.push({ message: 'usSsnRequired', path: ['personalInformation', 'taxIdentificationNumberType'] });
   }
   if (type === 'ssn' && info.taxIdentificationNumber && !/^\d{3}-?\d{2}-?\d{4}$/.test(info.taxIdentificationNumber)) {
-    issues.push({ message: 'An SSN has nine digits, such as 123-45-6789', path: ['personalInformation', 'taxIdentificationNumber'] });
+    issues.push({ message: 'ssnFormat', path: ['personalInformation', 'taxIdentificationNumber'] });
   }
   if (type === 'other' && !info.taxIdentificationNumberDescription) {
-    issues.push({ message: 'Describe the identification type', path: ['personalInformation', 'taxIdentificationNumberDescription'] });
+    issues.push({ message: 'taxDescriptionRequired', path: ['personalInformation', 'taxIdentificationNumberDescription'] });
   }
 }
 
@@ -59,7 +59,7 @@ const taxRules = <T extends { personalInformation?: PersonalInformation; address
 
 /** US addresses need a two-letter state. */
 const usState = z.refine<Address>((a) => a.country !== 'USA' || /^[A-Z]{2}$/.test(a.state ?? ''), {
-  message: 'US addresses need a two-letter state code',
+  message: 'usState',
   path: ['state'],
 });
 export const ResidentialAddress = Address.check(usState);
@@ -85,8 +85,8 @@ export const BusinessInformation = z.strictObject({
   tradeName: z.optional(Text()),
   description: z.optional(Text(1000)),
   entityType: z.optional(Text(64)),
-  naicsCode: z.optional(z.string().check(z.regex(/^\d{2,10}$/, 'Must be a NAICS code (digits)'))),
-  website: z.optional(z.string().check(z.regex(/^https?:\/\/\S+\.\S+$/, 'Must be a web address such as https://example.com'))),
+  naicsCode: z.optional(z.string().check(z.regex(/^\d{2,10}$/, 'naicsCode'))),
+  website: z.optional(z.string().check(z.regex(/^https?:\/\/\S+\.\S+$/, 'website'))),
   incorporatedOn: z.optional(IsoDate),
   identificationNumberType: z.optional(Text(32)),
   identificationNumber: z.optional(Text(64)),
@@ -102,7 +102,7 @@ export const BusinessCustomerCreate = z.strictObject({
   type: z.literal('business'),
   email: Email,
   phone: Phone,
-  addresses: z.array(BusinessAddress).check(z.minLength(1, 'At least one address is required'), z.maxLength(4)),
+  addresses: z.array(BusinessAddress).check(z.minLength(1, 'addressRequired'), z.maxLength(4)),
   businessInformation: BusinessInformation,
   meta: z.optional(Meta),
 });

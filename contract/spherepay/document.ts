@@ -25,7 +25,7 @@ export const TWO_SIDED_DOCUMENT_TYPES: readonly string[] = ['drivers', 'id_card'
 /** The form fields beside `file` in `multipart/form-data`. */
 export const DocumentUploadFields = z
   .strictObject({
-    targetId: z.string().check(z.regex(/^(customer|associatedPerson)_[a-z0-9]+$/, 'Must be a customer or business representative id')),
+    targetId: z.string().check(z.regex(/^(customer|associatedPerson)_[a-z0-9]+$/, 'documentTargetId')),
     target: z.enum(['customer', 'business_representative', 'business-representative']),
     documentType: DocumentType,
     country: z.optional(Country),
@@ -34,11 +34,11 @@ export const DocumentUploadFields = z
   })
   .check(
     z.refine((v) => !(IDENTITY_DOCUMENT_TYPES as readonly string[]).includes(v.documentType) || v.country !== undefined, {
-      message: 'The issuing country is required for identity documents',
+      message: 'documentCountryRequired',
       path: ['country'],
     }),
     z.refine((v) => (v.target === 'customer') === v.targetId.startsWith('customer_'), {
-      message: 'Does not match the target',
+      message: 'documentTargetMismatch',
       path: ['targetId'],
     }),
   );

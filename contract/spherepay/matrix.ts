@@ -3,6 +3,7 @@
  * BRL rules. The sandbox enforces these; the widget offers only valid pairs.
  */
 import type { CryptoCurrency, FiatCurrency, FiatNetwork, WalletNetwork } from './common.ts';
+import type { MessageKey } from '../message-keys.ts';
 import { isEvmAddress, isSolanaAddress, isStarknetAddress, isTronAddress } from '../validators.ts';
 
 /** Stablecoins per wallet network (the wallets page; polygon USDT included). */
@@ -44,10 +45,14 @@ export function isAddressForNetwork(network: string, address: string): boolean {
   return false;
 }
 
-/** Human hint of the expected address form, for messages. */
-export function addressHint(network: string): string {
-  if (network === 'sol') return 'a Solana address (base58, 32 to 44 characters)';
-  if (network === 'tron') return 'a Tron address starting with T';
-  if (network === 'starknet') return 'a Starknet address starting with 0x';
-  return 'an address of 0x followed by 40 hexadecimal characters';
+/**
+ * The message key for an address the network does not accept: the form it
+ * expects, or, for a well-formed EVM address, that its mixed-case checksum
+ * (EIP-55) is wrong, which is a different mistake from a wrong length.
+ */
+export function addressProblem(network: string, address: string): MessageKey {
+  if (network === 'sol') return 'addressSolana';
+  if (network === 'tron') return 'addressTron';
+  if (network === 'starknet') return 'addressStarknet';
+  return /^0x[0-9a-fA-F]{40}$/.test(address) ? 'addressEvmChecksum' : 'addressEvm';
 }

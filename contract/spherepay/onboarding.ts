@@ -17,17 +17,17 @@ export const OtpSendRequest = z.strictObject({ type: OtpChannel });
 export const OtpSendResponse = z.looseObject({ customerId: CustomerId, expiresAt: Timestamp });
 export const OtpVerifyRequest = z.strictObject({
   type: OtpChannel,
-  code: z.string().check(z.minLength(1, 'Enter the code'), z.maxLength(10, 'Must be at most 10 characters')),
+  code: z.string().check(z.minLength(1, 'otpCodeRequired'), z.maxLength(10)),
 });
 export const OtpVerifyResponse = z.looseObject({ customerId: CustomerId, verifiedAt: Timestamp });
 
 export const Percentage = z.string().check(
-  z.regex(/^\d{1,3}(\.\d{1,2})?$/, 'Must be a percentage such as "25"'),
-  z.refine((v) => Number.parseFloat(v) <= 100, 'Must be at most 100'),
+  z.regex(/^\d{1,3}(\.\d{1,2})?$/, 'percentage'),
+  z.refine((v) => Number.parseFloat(v) <= 100, 'percentageMax'),
 );
 
 export const RepresentationDetails = z.strictObject({
-  roles: z.array(z.string().check(z.regex(/^[a-z_]{2,32}$/, 'Unknown role'))).check(z.minLength(1, 'At least one role')),
+  roles: z.array(z.string().check(z.regex(/^[a-z_]{2,32}$/, 'unknownRole'))).check(z.minLength(1, 'rolesRequired')),
   ownershipPercentage: z.optional(Percentage),
   isControlPerson: z.optional(z.boolean()),
   isSigner: z.optional(z.boolean()),

@@ -1,6 +1,7 @@
 /** Turns zod issues into SpherePay's ProblemDetails with JSON pointers. */
 import type * as z from 'zod/mini';
 import type { ProblemDetails } from './common.ts';
+import type { MessageKey } from '../message-keys.ts';
 
 /** RFC 6901: `~` -> `~0`, `/` -> `~1`. */
 export const toPointer = (path: readonly PropertyKey[]) =>
@@ -10,26 +11,28 @@ export const fromPointer = (pointer: string): string[] =>
   pointer === '' || pointer === '/' ? [] : pointer.slice(1).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
 
 /**
- * zod/mini carries no locale (it would cost bundle size), so generic issues
- * get their wording here; custom checks keep their own message.
+ * zod/mini carries no locale (it would cost bundle size), and contract/ no
+ * words: a check's own message is already a key (message-keys.ts); generic
+ * issues get the key for their code. The widget turns keys into sentences,
+ * with the issue's bounds when it has the issue itself.
  */
-function issueDetail(issue: z.core.$ZodIssue): string {
+export function issueKey(issue: z.core.$ZodIssue): MessageKey | string {
   if (issue.message && issue.message !== 'Invalid input') return issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'Required' : `Must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`;
+      return issue.input === undefined ? 'required' : 'wrongType';
     case 'invalid_value':
-      return `Must be one of: ${issue.values.map(String).join(', ')}`;
+      return 'notAllowed';
     case 'too_small':
-      return issue.origin === 'string' ? `Must be at least ${issue.minimum} characters` : `Must have at least ${issue.minimum}`;
+      return issue.origin === 'string' ? 'tooShort' : 'tooSmall';
     case 'too_big':
-      return issue.origin === 'string' ? `Must be at most ${issue.maximum} characters` : `Must have at most ${issue.maximum}`;
+      return issue.origin === 'string' ? 'tooLong' : 'tooBig';
     case 'invalid_format':
-      return 'Invalid format';
+      return 'invalidFormat';
     case 'invalid_union':
-      return 'Does not match any allowed form';
+      return 'noMatchingForm';
     default:
-      return 'Invalid value';
+      return 'invalidValue';
   }
 }
 
@@ -37,8 +40,8 @@ function issueDetail(issue: z.core.$ZodIssue): string {
 export function issuesToErrors(issues: readonly z.core.$ZodIssue[]): { detail: string; pointer: string }[] {
   return issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ detail: 'Unknown field', pointer: toPointer([...issue.path, key]) }))
-      : [{ detail: issueDetail(issue), pointer: toPointer(issue.path) }],
+      ? issue.keys.map((key) => ({ detail: 'unknownField', pointer: toPointer([...issue.path, key]) }))
+      : [{ detail: issueKey(issue), pointer: toPointer(issue.path) }],
   );
 }
 

@@ -37,12 +37,12 @@ export const NEXT_STATUSES: Record<TransferStatus, readonly TransferStatus[]> = 
 const Reference = {
   achReference: z.optional(Text(10)),
   wireMessage: z.optional(Text(105)),
-  sepaReference: z.optional(z.string().check(z.minLength(6, 'Must be 6 to 140 characters'), z.maxLength(140, 'Must be 6 to 140 characters'))),
+  sepaReference: z.optional(z.string().check(z.minLength(6, 'sepaReferenceLength'), z.maxLength(140, 'sepaReferenceLength'))),
 };
 
 export const TransferEndpoint = z.strictObject({
   type: z.enum(['wallet', 'bank_account']),
-  id: z.string().check(z.regex(/^(wallet|bankAccount)_[a-z0-9]+$/, 'Must be a wallet or bank account id')),
+  id: z.string().check(z.regex(/^(wallet|bankAccount)_[a-z0-9]+$/, 'instrumentId')),
   currency: z.optional(z.union([FiatCurrency, CryptoCurrency])),
   network: z.optional(z.union([FiatNetwork, TransferWalletNetwork])),
   ...Reference,
@@ -73,15 +73,15 @@ export const TransferCreate = z
       };
       kind(v.source, 'source');
       kind(v.destination, 'destination');
-      if (v.source.type === v.destination.type) issue(['destination', 'type'], 'One side must be a bank account and the other a wallet');
+      if (v.source.type === v.destination.type) issue(['destination', 'type'], 'transferSides');
       if (v.quoteId) {
-        if (v.amount !== undefined) issue(['amount'], 'Not allowed with a quote: the amount comes from the quote');
+        if (v.amount !== undefined) issue(['amount'], 'quoteNoAmount');
         for (const at of ['source', 'destination'] as const) {
-          if (v[at].currency !== undefined) issue([at, 'currency'], 'Not allowed with a quote');
-          if (v[at].network !== undefined) issue([at, 'network'], 'Not allowed with a quote');
+          if (v[at].currency !== undefined) issue([at, 'currency'], 'quoteNoCurrency');
+          if (v[at].network !== undefined) issue([at, 'network'], 'quoteNoCurrency');
         }
         if (v.integratorFixedFee !== undefined || v.integratorBpsFeeRate !== undefined) {
-          issue([v.integratorFixedFee !== undefined ? 'integratorFixedFee' : 'integratorBpsFeeRate'], 'Not allowed with a quote: fees come from the quote');
+          issue([v.integratorFixedFee !== undefined ? 'integratorFixedFee' : 'integratorBpsFeeRate'], 'quoteNoFees');
         }
       } else {
         if (v.amount === undefined) issue(['amount'], 'Required');
@@ -92,7 +92,7 @@ export const TransferCreate = z
       }
       if (v.source.type === 'bank_account') {
         for (const key of ['achReference', 'wireMessage', 'sepaReference'] as const) {
-          if (v.source[key] !== undefined) issue(['source', key], 'References go on a bank-account destination');
+          if (v.source[key] !== undefined) issue(['source', key], 'referenceOnBank');
         }
       }
     }),
@@ -171,7 +171,7 @@ export const TransferListQuery = z.strictObject({
   customer: z.optional(CustomerId),
   status: z.optional(TransferStatus),
   type: z.optional(z.enum(['onRamp', 'offRamp', 'onChain', 'microdeposit', 'unmatchedDeposit'])),
-  sort: z.optional(z.string().check(z.regex(/^-?(created|updated|status|type|amount)(,-?(created|updated|status|type|amount))*$/, 'Sort by created, updated, status, type or amount, with - for descending'))),
+  sort: z.optional(z.string().check(z.regex(/^-?(created|updated|status|type|amount)(,-?(created|updated|status|type|amount))*$/, 'sortFormat'))),
 });
 
 

@@ -1,18 +1,18 @@
 /** Wallets (API.md §4). */
 import * as z from 'zod/mini';
 import { CustomerId, Timestamp, WalletId, WalletNetwork, page } from './common.ts';
-import { addressHint, isAddressForNetwork } from './matrix.ts';
+import { addressProblem, isAddressForNetwork } from './matrix.ts';
 
 export const WalletCreate = z
   .strictObject({
     customerId: CustomerId,
-    address: z.string().check(z.trim(), z.minLength(1, 'Required'), z.maxLength(100)),
+    address: z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(100)),
     network: WalletNetwork,
   })
   .check(
     z.superRefine((v, ctx) => {
       if (!isAddressForNetwork(v.network, v.address)) {
-        ctx.issues.push({ code: 'custom', input: v, path: ['address'], message: `Not a valid address for ${v.network}: expected ${addressHint(v.network)}` });
+        ctx.issues.push({ code: 'custom', input: v, path: ['address'], message: addressProblem(v.network, v.address) });
       }
     }),
   );

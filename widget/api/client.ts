@@ -4,7 +4,7 @@
  * one session renewal and one retry.
  */
 import * as z from 'zod/mini';
-import { RampError, errorFromResponse, GENERIC_MESSAGES } from './errors.ts';
+import { RampError, errorFromResponse } from './errors.ts';
 
 export interface RequestOptions<S extends z.ZodMiniType | undefined> {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -54,7 +54,7 @@ export class RampClient {
         });
       } catch (err) {
         if (options.signal?.aborted) throw err;
-        throw new RampError('network', GENERIC_MESSAGES.network);
+        throw new RampError('network', undefined);
       }
     };
     let res = await send(await this.session.token());
@@ -65,11 +65,11 @@ export class RampClient {
     }
     if (!res.ok) throw await errorFromResponse(res);
     const data: unknown = res.status === 204 ? undefined : await res.json().catch(() => {
-      throw new RampError('invalid-response', GENERIC_MESSAGES['invalid-response'], res.status);
+      throw new RampError('invalid-response', undefined, res.status);
     });
     if (!options.schema) return data as never;
     const parsed = options.schema.safeParse(data);
-    if (!parsed.success) throw new RampError('invalid-response', GENERIC_MESSAGES['invalid-response'], res.status);
+    if (!parsed.success) throw new RampError('invalid-response', undefined, res.status);
     return parsed.data as never;
   }
 
@@ -89,7 +89,7 @@ export class RampClient {
         xhr.setRequestHeader('authorization', `Bearer ${token}`);
         xhr.upload.onprogress = (e) => e.lengthComputable && options.onProgress?.(e.loaded / e.total);
         xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText, retryAfter: xhr.getResponseHeader('retry-after') });
-        xhr.onerror = () => reject(new RampError('network', GENERIC_MESSAGES.network));
+        xhr.onerror = () => reject(new RampError('network', undefined));
         xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
         options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
         xhr.send(form);
@@ -106,7 +106,7 @@ export class RampClient {
     });
     if (!res.ok) throw await errorFromResponse(res);
     const parsed = options.schema.safeParse(JSON.parse(result.text));
-    if (!parsed.success) throw new RampError('invalid-response', GENERIC_MESSAGES['invalid-response'], result.status);
+    if (!parsed.success) throw new RampError('invalid-response', undefined, result.status);
     return parsed.data;
   }
 }

@@ -1,7 +1,9 @@
 /**
  * One typed error for every failed call, in the spirit of Stripe's: a `kind`
- * to branch on, SpherePay's `code`, a message a person understands, and field
- * errors keyed by JSON pointer (`/address/postalCode`).
+ * to branch on, SpherePay's `code`, the server's `detail` where it is meant
+ * for the person, and field errors keyed by JSON pointer (`/address/postalCode`).
+ * No words for people here: widget/i18n/say.ts turns an error into the
+ * person's language.
  */
 import { ProblemDetails } from '../../contract/spherepay/common.ts';
 
@@ -21,13 +23,14 @@ export class RampError extends Error {
   override readonly name = 'RampError';
   constructor(
     readonly kind: RampErrorKind,
-    message: string,
+    /** The server's own words, kept only where they help the person (400, 409, a 422 naming no field). */
+    readonly detail: string | undefined,
     readonly status = 0,
     readonly code: string = kind,
     readonly fieldErrors: Readonly<Record<string, string>> = {},
     readonly retryAfterSeconds?: number,
   ) {
-    super(message);
+    super(detail ?? kind);
   }
 
   /** Network loss, 5xx and 429 are offered a retry; the rest need the person to change something. */
@@ -37,20 +40,6 @@ export class RampError extends Error {
 }
 
 const KIND_BY_STATUS: Record<number, RampErrorKind> = { 400: 'bad-request', 401: 'session', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 422: 'validation', 429: 'rate-limit' };
-
-/** Messages a person understands, by kind; the server's `detail` is shown only for 400/409/422. */
-export const GENERIC_MESSAGES: Record<RampErrorKind, string> = {
-  validation: 'Please check the highlighted fields.',
-  'bad-request': 'That combination is not supported.',
-  'not-found': 'We could not find that. It may have been removed.',
-  conflict: 'This was already done.',
-  session: 'Your session has expired.',
-  forbidden: 'You are not allowed to do that.',
-  'rate-limit': 'Too many requests. Please wait a moment and try again.',
-  server: 'The service is having trouble. Please try again.',
-  network: 'We could not reach the service. Check your connection and try again.',
-  'invalid-response': 'The service sent an unexpected answer. Please try again.',
-};
 
 export async function errorFromResponse(res: Response): Promise<RampError> {
   const kind: RampErrorKind = KIND_BY_STATUS[res.status] ?? (res.status >= 500 ? 'server' : 'bad-request');
@@ -66,5 +55,5 @@ export async function errorFromResponse(res: Response): Promise<RampError> {
   const detail = parsed.success ? parsed.data.detail : undefined;
   const showDetail = detail && (kind === 'bad-request' || kind === 'conflict' || (kind === 'validation' && !Object.keys(fieldErrors).length));
   const retryAfter = Number(res.headers.get('retry-after')) || undefined;
-  return new RampError(kind, showDetail ? detail : GENERIC_MESSAGES[kind], res.status, (parsed.success && parsed.data.code) || kind, fieldErrors, retryAfter);
+  return new RampError(kind, showDetail ? detail : undefined, res.status, (parsed.success && parsed.data.code) || kind, fieldErrors, retryAfter);
 }

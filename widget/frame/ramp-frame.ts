@@ -6,6 +6,7 @@
  * embeds. The session token travels only by postMessage, never in a URL.
  */
 import { rampEvent } from '../events.ts';
+import { initialMessages, loadMessages, resolveLocale } from '../i18n/messages.ts';
 import { FRAME_ATTRIBUTES, hostMessage, isFrameMessage, isRampEventName, type FrameAttribute, type HostMessage } from '../../contract/frame-protocol.ts';
 
 export interface RampFrameOptions {
@@ -17,7 +18,7 @@ export interface RampFrameOptions {
   sessionUrl?: string;
   /** Attributes for the widget inside the frame (none of them secret). */
   attributes?: Partial<Record<FrameAttribute, string>>;
-  /** The iframe's accessible title. */
+  /** The iframe's accessible title; default: the widget's title in `attributes.locale`. */
   title?: string;
 }
 
@@ -47,7 +48,9 @@ export function createRampFrame(container: Element, options: RampFrameOptions): 
   }
   const frameOrigin = url.origin;
   const iframe = document.createElement('iframe');
-  iframe.title = options.title ?? 'Buy and sell stablecoins';
+  // English until the locale's words arrive (a tick), so the frame is never untitled.
+  iframe.title = options.title ?? initialMessages.common.title;
+  if (!options.title) void loadMessages(resolveLocale(options.attributes?.locale), []).then((m) => (iframe.title = m.common.title));
   iframe.setAttribute('allow', 'camera; clipboard-write');
   iframe.style.cssText = 'display:block;width:100%;border:0;min-height:320px;color-scheme:normal';
 

@@ -1,34 +1,49 @@
 /**
- * The typed message catalogue. English is complete and is the type; other
- * locales are partial overlays that fall back to English. Only `common` ships
- * with the element: each area's strings load with the steps that use them,
- * so the first screen carries no money strings and vice versa.
+ * The typed message catalogue. English is the type; every locale is a full
+ * copy of it, area by area (`<locale>/<area>.ts` is typed as
+ * `Messages[area]`), so a missing or misspelt key fails the typecheck.
+ * Only `common` is asked for at start: each area loads with the steps that
+ * speak it, and only in the locale shown, so neither the first screen nor a
+ * second language grows what the person downloads.
  */
 import { common } from './en/common.ts';
 import type { onboarding } from './en/onboarding.ts';
 import type { money } from './en/money.ts';
+import type { validation } from './en/validation.ts';
 
 export interface Messages {
   common: typeof common;
   onboarding: typeof onboarding;
   money: typeof money;
+  validation: typeof validation;
 }
-export type Area = Exclude<keyof Messages, 'common'>;
-
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => string ? T[K] : DeepPartial<T[K]> };
-export type Translation = DeepPartial<Messages>;
+export type Area = keyof Messages;
 
 export const SUPPORTED_LOCALES = ['en', 'es', 'pt-BR'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 
-const english: { [A in Area]: () => Promise<Messages[A]> } = {
-  onboarding: () => import('./en/onboarding.ts').then((m) => m.onboarding),
-  money: () => import('./en/money.ts').then((m) => m.money),
-};
+type Loaders = { [A in Area]: () => Promise<Messages[A]> };
 
-const overlays: Record<Exclude<Locale, 'en'>, () => Promise<Translation>> = {
-  es: () => import('./es.ts').then((m) => m.es),
-  'pt-BR': () => import('./pt-BR.ts').then((m) => m.ptBR),
+// One static import() per file, so the bundler splits each into its own chunk.
+const CATALOGUES: Record<Locale, Loaders> = {
+  en: {
+    common: async () => common,
+    onboarding: () => import('./en/onboarding.ts').then((m) => m.onboarding),
+    money: () => import('./en/money.ts').then((m) => m.money),
+    validation: () => import('./en/validation.ts').then((m) => m.validation),
+  },
+  es: {
+    common: () => import('./es/common.ts').then((m) => m.common),
+    onboarding: () => import('./es/onboarding.ts').then((m) => m.onboarding),
+    money: () => import('./es/money.ts').then((m) => m.money),
+    validation: () => import('./es/validation.ts').then((m) => m.validation),
+  },
+  'pt-BR': {
+    common: () => import('./pt-BR/common.ts').then((m) => m.common),
+    onboarding: () => import('./pt-BR/onboarding.ts').then((m) => m.onboarding),
+    money: () => import('./pt-BR/money.ts').then((m) => m.money),
+    validation: () => import('./pt-BR/validation.ts').then((m) => m.validation),
+  },
 };
 
 /** The best supported locale for a BCP 47 tag ("pt" -> "pt-BR", "es-MX" -> "es"). */
@@ -45,15 +60,11 @@ export const initialMessages = { common } as Messages;
 /**
  * The catalogue for `locale` with `common` and the given areas. Areas not
  * asked for are absent at run time: a step is only rendered once the root
- * has loaded its area.
+ * has loaded its areas.
  */
 export async function loadMessages(locale: Locale, areas: Iterable<Area>): Promise<Messages> {
-  const overlay = locale === 'en' ? {} : await overlays[locale]();
-  const merged: Record<string, object> = { common: { ...common, ...overlay.common } };
-  await Promise.all(
-    [...new Set(areas)].map(async (area) => {
-      merged[area] = { ...(await english[area]()), ...overlay[area] };
-    }),
-  );
-  return merged as unknown as Messages;
+  const loaders = CATALOGUES[locale];
+  const wanted = [...new Set<Area>(['common', ...areas])];
+  const loaded = await Promise.all(wanted.map((area) => loaders[area]()));
+  return Object.fromEntries(wanted.map((area, i) => [area, loaded[i]])) as unknown as Messages;
 }

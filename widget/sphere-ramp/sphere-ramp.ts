@@ -10,6 +10,7 @@ import { EventStream, type LiveEvent } from '../api/event-stream.ts';
 import { SessionInfo, type SessionMinted } from '../../contract/proxy-api.ts';
 import { Session } from '../api/session.ts';
 import { rampEvent, type RampEventMap, type RampEventName } from '../events.ts';
+import { errorText } from '../i18n/say.ts';
 import { initialMessages, loadMessages, resolveLocale, type Area, type Messages } from '../i18n/messages.ts';
 import { rampContext, type RampContext } from '../state/context.ts';
 import { deriveStep, initialFlowState, primaryProfile, type Direction, type FlowState, type StepId } from '../state/flow.ts';
@@ -219,12 +220,12 @@ export class SphereRamp extends LitElement {
   /** Nothing can be shown without the customer: offer a retry (a lost session shows its own screen). */
   private failStart(err: unknown) {
     if (err instanceof RampError && err.kind === 'session') return;
-    this.stepError = err instanceof RampError ? err.message : this.messages.common.sessionError;
+    this.stepError = errorText(err, this.messages, resolveLocale(this.locale), this.messages.common.sessionError);
     this.reportError(err);
   }
 
   private reportError(err: unknown) {
-    if (err instanceof RampError) this.emit('ramp-error', { code: err.code, message: err.message, status: err.status });
+    if (err instanceof RampError) this.emit('ramp-error', { code: err.code, message: errorText(err, this.messages, resolveLocale(this.locale)), status: err.status });
   }
 
   /** The one way flow state changes; public events about the change fire here. */
@@ -236,7 +237,8 @@ export class SphereRamp extends LitElement {
       const profile = primaryProfile(patch.customer);
       if (profile) {
         this.emit('ramp-verification-change', { customerId: patch.customer.id, status: profile.status, required: [...profile.criteria.required] });
-        if (previous.customer) this.announce(this.messages.common.verificationStatus(profile.status));
+        const words = this.messages.common;
+        if (previous.customer) this.announce(words.verificationStatus(words.verificationStatuses[profile.status] ?? profile.status));
       }
     }
     if (patch.transfer && previous.transfer?.id === patch.transfer.id && previous.transfer.status !== patch.transfer.status) {
@@ -278,7 +280,7 @@ export class SphereRamp extends LitElement {
     const step = this.step;
     const view = STEP_VIEWS[step];
     if (view && !this.loadedSteps.has(step)) {
-      this.areas.add(view.area);
+      for (const area of view.areas) this.areas.add(area);
       Promise.all([view.load(), this.loadMessages()]).then(
         () => (this.loadedSteps = new Set(this.loadedSteps).add(step)),
         () => (this.stepError = this.messages.common.unexpectedError),

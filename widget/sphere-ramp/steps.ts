@@ -7,18 +7,21 @@ import type { StepId } from '../state/flow.ts';
 
 export interface StepView {
   tag: string;
-  /** Whose strings the step speaks. */
-  area: Area;
+  /** Whose strings the step speaks (forms also say validation messages). */
+  areas: readonly Area[];
   load: () => Promise<unknown>;
 }
 
+const ONBOARDING: readonly Area[] = ['onboarding', 'validation'];
+const MONEY: readonly Area[] = ['money', 'validation'];
+
 export const STEP_VIEWS: Partial<Record<StepId, StepView>> = {
-  profile: { tag: 'sphere-ramp-profile', area: 'onboarding', load: () => import('../steps/onboarding/profile-step/define.ts') },
-  verification: { tag: 'sphere-ramp-verification', area: 'onboarding', load: () => import('../steps/onboarding/verification-step/define.ts') },
-  review: { tag: 'sphere-ramp-review', area: 'onboarding', load: () => import('../steps/onboarding/review-step/define.ts') },
-  rejected: { tag: 'sphere-ramp-rejected', area: 'onboarding', load: () => import('../steps/onboarding/rejected-step/define.ts') },
-  ramp: { tag: 'sphere-ramp-ramp', area: 'money', load: () => import('../steps/money/ramp-step/define.ts') },
-  quote: { tag: 'sphere-ramp-quote', area: 'money', load: () => import('../steps/money/quote-step/define.ts') },
-  transfer: { tag: 'sphere-ramp-transfer', area: 'money', load: () => import('../steps/money/transfer-step/define.ts') },
-  history: { tag: 'sphere-ramp-history', area: 'money', load: () => import('../steps/money/history-step/define.ts') },
+  profile: { tag: 'sphere-ramp-profile', areas: ONBOARDING, load: () => import('../steps/onboarding/profile-step/define.ts') },
+  verification: { tag: 'sphere-ramp-verification', areas: ONBOARDING, load: () => import('../steps/onboarding/verification-step/define.ts') },
+  review: { tag: 'sphere-ramp-review', areas: ONBOARDING, load: () => import('../steps/onboarding/review-step/define.ts') },
+  rejected: { tag: 'sphere-ramp-rejected', areas: ONBOARDING, load: () => import('../steps/onboarding/rejected-step/define.ts') },
+  ramp: { tag: 'sphere-ramp-ramp', areas: MONEY, load: () => import('../steps/money/ramp-step/define.ts') },
+  quote: { tag: 'sphere-ramp-quote', areas: MONEY, load: () => import('../steps/money/quote-step/define.ts') },
+  transfer: { tag: 'sphere-ramp-transfer', areas: MONEY, load: () => import('../steps/money/transfer-step/define.ts') },
+  history: { tag: 'sphere-ramp-history', areas: MONEY, load: () => import('../steps/money/history-step/define.ts') },
 };

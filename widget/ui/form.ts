@@ -2,15 +2,19 @@
  * Form state for a step, as a reactive controller. Fields are named by the
  * JSON pointer of the request body they fill (`/address/postalCode`), so a
  * 422 from the server lands beside the right field with no mapping table.
- * Errors come from the shared zod schema and show only after the person
+ * Errors come from the shared zod schema (message keys, said in the
+ * person's language through the catalogue) and show only after the person
  * left the field or tried to submit.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import { ContextConsumer } from '@lit/context';
 import type * as z from 'zod/mini';
-import { fromPointer, issuesToErrors } from '../../contract/spherepay/problem.ts';
+import { fromPointer, issueKey, toPointer } from '../../contract/spherepay/problem.ts';
 import { RampError } from '../api/errors.ts';
+import { errorText, fieldText } from '../i18n/say.ts';
+import { rampContext } from '../state/context.ts';
 
 type Value = string | boolean;
 
@@ -35,6 +39,8 @@ export class FormController implements ReactiveController {
   private serverErrors = new Map<string, string>();
   private submitted = false;
   private readonly prefix = `f${++formCount}`;
+  /** The host's messages and locale, for the words around fields and errors. */
+  private readonly ramp: ContextConsumer<typeof rampContext, ReactiveControllerHost & HTMLElement>;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -43,6 +49,7 @@ export class FormController implements ReactiveController {
     initial: Record<string, Value> = {},
   ) {
     host.addController(this);
+    this.ramp = new ContextConsumer(host, { context: rampContext, subscribe: true });
     for (const [k, v] of Object.entries(initial)) this.values.set(k, v);
   }
 
@@ -80,8 +87,15 @@ export class FormController implements ReactiveController {
     const errors = new Map<string, string>();
     const schema = this.schema();
     const result = schema?.safeParse(this.body());
-    if (result && !result.success) for (const e of issuesToErrors(result.error.issues)) if (!errors.has(e.pointer)) errors.set(e.pointer, e.detail);
-    for (const [pointer, detail] of this.serverErrors) errors.set(pointer, detail);
+    if (result && !result.success) {
+      for (const issue of result.error.issues) {
+        const pointer = toPointer(issue.path);
+        if (issue.code === 'unrecognized_keys' || errors.has(pointer)) continue;
+        const bound = issue.code === 'too_small' ? Number(issue.minimum) : issue.code === 'too_big' ? Number(issue.maximum) : undefined;
+        errors.set(pointer, this.say(issueKey(issue), bound));
+      }
+    }
+    for (const [pointer, detail] of this.serverErrors) errors.set(pointer, this.say(detail));
     return errors;
   }
 
@@ -100,13 +114,19 @@ export class FormController implements ReactiveController {
     return valid;
   }
 
+  /** A key or a server's words in the person's language (raw before the context arrives, which only tests see). */
+  private say(detail: string, bound?: number): string {
+    const ctx = this.ramp.value;
+    return ctx ? fieldText(ctx.messages, ctx.locale, detail, bound) : detail;
+  }
+
   /** Puts a server's 422 field errors beside their fields; returns the ones no field shows. */
   applyServerError(err: unknown, knownPointers: readonly string[] = [...this.values.keys()]): string[] {
     if (!(err instanceof RampError)) return [];
     const orphans: string[] = [];
     for (const [pointer, detail] of Object.entries(err.fieldErrors)) {
       this.serverErrors.set(pointer, detail);
-      if (!knownPointers.includes(pointer) && !this.host.shadowRoot?.querySelector(`[data-pointer="${CSS.escape(pointer)}"]`)) orphans.push(detail);
+      if (!knownPointers.includes(pointer) && !this.host.shadowRoot?.querySelector(`[data-pointer="${CSS.escape(pointer)}"]`)) orphans.push(this.say(detail));
     }
     this.submitted = true;
     this.host.requestUpdate();
@@ -122,7 +142,12 @@ export class FormController implements ReactiveController {
   formMessage(err: unknown, fallback: string, knownPointers?: readonly string[]): string | undefined {
     const orphans = this.applyServerError(err, knownPointers);
     if (!(err instanceof RampError)) return fallback;
-    return orphans[0] ?? (Object.keys(err.fieldErrors).length ? undefined : err.message);
+    return orphans[0] ?? (Object.keys(err.fieldErrors).length ? undefined : this.errorText(err, fallback));
+  }
+
+  private errorText(err: RampError, fallback: string): string {
+    const ctx = this.ramp.value;
+    return ctx ? errorText(err, ctx.messages, ctx.locale, fallback) : fallback;
   }
 
   reset(values: Record<string, Value> = {}): void {
@@ -173,7 +198,7 @@ export class FormController implements ReactiveController {
           @input=${onInput} @blur=${onBlur} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${ifDefined(describedBy)}
           ?required=${!options.optional} />`;
     return html`<div class="field" part="field">
-      <label for=${id}>${label}${options.optional ? html` <span class="muted">(optional)</span>` : nothing}</label>
+      <label for=${id}>${label}${options.optional ? html` <span class="muted">${this.ramp.value?.messages.common.optionalMark}</span>` : nothing}</label>
       ${control}
       ${options.hint ? html`<p class="hint" id="${id}-hint">${options.hint}</p>` : nothing}
       ${error ? html`<p class="error" id="${id}-error">${error}</p>` : nothing}

@@ -1,14 +1,17 @@
 /** How a failed call reads in the money steps: the person's message, and a retry when one can help. */
 import { html, nothing } from 'lit';
 import { RampError } from '../../api/errors.ts';
-import type { Messages } from '../../i18n/messages.ts';
+import { errorText } from '../../i18n/say.ts';
+import type { RampContext } from '../../state/context.ts';
 
-export const errorMessage = (err: unknown, fallback: string) => (err instanceof RampError ? err.message : fallback);
+type Ctx = Pick<RampContext, 'messages' | 'locale'>;
 
-export function errorNotice(messages: Messages, err: unknown, fallback: string, retry?: () => void) {
+export const errorMessage = (ctx: Ctx, err: unknown, fallback: string) => errorText(err, ctx.messages, ctx.locale, fallback);
+
+export function errorNotice(ctx: Ctx, err: unknown, fallback: string, retry?: () => void) {
   const canRetry = retry && (!(err instanceof RampError) || err.retryable);
   return html`<div class="notice danger" role="alert">
-    <p>${errorMessage(err, fallback)}</p>
-    ${canRetry ? html`<button type="button" class="secondary" @click=${retry}>${messages.common.retry}</button>` : nothing}
+    <p>${errorMessage(ctx, err, fallback)}</p>
+    ${canRetry ? html`<button type="button" class="secondary" @click=${retry}>${ctx.messages.common.retry}</button>` : nothing}
   </div>`;
 }

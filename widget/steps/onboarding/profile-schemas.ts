@@ -5,6 +5,7 @@
  * anything the server accepts differently still comes from `spherepay/`.
  */
 import * as z from 'zod/mini';
+import type { MessageKey } from '../../../contract/message-keys.ts';
 import { Address, Country, IsoDate, Text } from '../../../contract/spherepay/common.ts';
 import { STATE_COUNTRIES } from '../../../contract/countries.ts';
 import {
@@ -16,7 +17,7 @@ const pushTo = (ctx: { issues: unknown[] }, input: unknown) => ({
   push: (i: { message: string; path: PropertyKey[] }) => ctx.issues.push({ code: 'custom', input, ...i }),
 });
 
-const STATE_MESSAGE = 'Enter the state or province';
+const STATE_MESSAGE: MessageKey = 'stateRequired';
 /** A state is needed where addresses have one; the shared schema enforces it for the USA only. */
 const withState = <T extends z.ZodMiniType<Address>>(schema: T) =>
   schema.check(z.refine<Address>((a) => !STATE_COUNTRIES.includes(a.country) || !!a.state?.trim(), { message: STATE_MESSAGE, path: ['state'] }));
@@ -63,7 +64,7 @@ export const RepresentativeProfile = z
       const d = v.representationDetails;
       const owns = Number.parseFloat(d.ownershipPercentage ?? '0') >= 25;
       if (!owns && !d.isControlPerson && !d.isSigner) {
-        ctx.issues.push({ code: 'custom', input: v, message: 'Add people who own 25% or more, control the company, or sign for it', path: ['representationDetails', 'ownershipPercentage'] });
+        ctx.issues.push({ code: 'custom', input: v, message: 'representativeRole' satisfies MessageKey, path: ['representationDetails', 'ownershipPercentage'] });
       }
     }),
   );

@@ -16,17 +16,18 @@ export class CopyButton extends LitElement {
     `,
   ];
 
+  // Every text comes from the caller's catalogue; the element has no words of its own.
   /** The text put on the clipboard. */
   @property() value = '';
   /** Visible text of the button ("Copy"). */
-  @property() text = 'Copy';
+  @property() text = '';
   /** Accessible name, naming what is copied ("Copy IBAN"). */
-  @property() label = 'Copy';
+  @property() label = '';
   /** Visible confirmation ("Copied"). */
-  @property({ attribute: 'copied-text' }) copiedText = 'Copied';
+  @property({ attribute: 'copied-text' }) copiedText = '';
   /** Announced confirmation ("IBAN copied"). */
-  @property({ attribute: 'copied-announcement' }) copiedAnnouncement = 'Copied';
-  @property({ attribute: 'failed-text' }) failedText = 'Could not copy';
+  @property({ attribute: 'copied-announcement' }) copiedAnnouncement = '';
+  @property({ attribute: 'failed-text' }) failedText = '';
 
   @state() private status: 'idle' | 'copied' | 'failed' = 'idle';
   private timer?: ReturnType<typeof setTimeout>;

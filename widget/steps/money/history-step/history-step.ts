@@ -44,7 +44,7 @@ export class HistoryStep extends LitElement {
       <div class="stack">
         ${this.list.render({
           pending: () => html`<p role="status"><span class="spinner" aria-hidden="true"></span> ${m.loadingHistory}</p>`,
-          error: (err) => errorNotice(this.ctx.messages, err, m.historyError, () => void this.list.run()),
+          error: (err) => errorNotice(this.ctx, err, m.historyError, () => void this.list.run()),
           complete: (result) => {
             const { data, pagination } = result;
             if (!data.length) return html`<p>${m.noTransfers}</p>`;

@@ -152,8 +152,8 @@ export class QuoteStep extends LitElement {
       // The server may know the quote is gone before our countdown does (clock skew).
       if (await this.serverSaysExpired(quote.id)) return this.markExpired();
       this.form.applyServerError(err, []);
-      this.error = errorMessage(err, this.ctx.messages.common.sessionError);
-      if (err instanceof RampError) this.ctx.emit('ramp-error', { code: err.code, message: err.message, status: err.status });
+      this.error = errorMessage(this.ctx, err, this.ctx.messages.common.sessionError);
+      if (err instanceof RampError) this.ctx.emit('ramp-error', { code: err.code, message: errorMessage(this.ctx, err, ''), status: err.status });
     }
   }
 
@@ -195,7 +195,7 @@ export class QuoteStep extends LitElement {
       this.ctx.set({ quote: fresh });
       this.ctx.announce(this.rateMoved ? this.ctx.messages.money.rateMoved(from, to) : this.ctx.messages.money.quoteTitle);
     } catch (err) {
-      this.error = errorMessage(err, this.ctx.messages.common.sessionError);
+      this.error = errorMessage(this.ctx, err, this.ctx.messages.common.sessionError);
     } finally {
       this.refreshing = false;
     }

@@ -197,8 +197,8 @@ export class RampStep extends LitElement {
         this.ctx.set({ transfer });
       }
     } catch (err) {
-      this.submitError = this.form.formMessage(err, errorMessage(err, m.instrumentsError), ['/amount']);
-      if (err instanceof RampError) this.ctx.emit('ramp-error', { code: err.code, message: err.message, status: err.status });
+      this.submitError = this.form.formMessage(err, errorMessage(this.ctx, err, m.instrumentsError), ['/amount']);
+      if (err instanceof RampError) this.ctx.emit('ramp-error', { code: err.code, message: errorMessage(this.ctx, err, ''), status: err.status });
     } finally {
       this.sending = false;
     }
@@ -211,7 +211,7 @@ export class RampStep extends LitElement {
         ${this.renderDirection()}
         ${this.instruments.render({
           pending: () => html`<p role="status"><span class="spinner" aria-hidden="true"></span> ${m.loadingInstruments}</p>`,
-          error: (err) => errorNotice(this.ctx.messages, err, m.instrumentsError, () => void this.instruments.run()),
+          error: (err) => errorNotice(this.ctx, err, m.instrumentsError, () => void this.instruments.run()),
           complete: () => this.renderInstruments(),
         })}
       </form>

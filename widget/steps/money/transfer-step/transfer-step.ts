@@ -78,7 +78,7 @@ export class TransferStep extends LitElement {
     try {
       await this.adopt(await this.ctx.client.request(`/api/sandbox/transfer/${encodeURIComponent(transfer.id)}/fund`, { method: 'POST' }));
     } catch (err) {
-      this.error = errorMessage(err, this.ctx.messages.common.sessionError);
+      this.error = errorMessage(this.ctx, err, this.ctx.messages.common.sessionError);
     } finally {
       this.busy = undefined;
     }
@@ -93,7 +93,7 @@ export class TransferStep extends LitElement {
     try {
       await this.adopt(await this.ctx.client.request(`/api/v2/transfer/${encodeURIComponent(transfer.id)}`, { method: 'DELETE' }));
     } catch (err) {
-      this.error = errorMessage(err, this.ctx.messages.common.sessionError);
+      this.error = errorMessage(this.ctx, err, this.ctx.messages.common.sessionError);
       await this.poll();
     } finally {
       this.busy = undefined;

@@ -95,7 +95,7 @@ export class BusinessForm extends LitElement {
         ${this.select(info('primarySourceOfFunds'), b.sourceOfFunds, Object.keys(b.sources), b.sources)}
         ${this.form.field(info('regulatedActivities'), b.regulatedActivities, { hint: b.regulatedHint })}
       </fieldset>
-      ${this.create.status === TaskStatus.ERROR ? errorNotice(this.create.error, this.ctx.messages, () => void this.create.run()) : nothing}
+      ${this.create.status === TaskStatus.ERROR ? errorNotice(this.create.error, this.ctx, () => void this.create.run()) : nothing}
       <div class="actions">
         <button type="submit" part="submit" ?disabled=${busy}>${busy ? m.creating : this.ctx.messages.common.continue}</button>
       </div>

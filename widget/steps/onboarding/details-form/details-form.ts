@@ -74,7 +74,7 @@ export class DetailsForm extends LitElement {
       ${has('address') || (has('tax') && !this.ctx.state.customer?.address) ? addressFields(this.form, '/address', m, this.ctx.locale) : nothing}
       ${has('dateOfBirth') ? this.form.field('/personalInformation/dateOfBirth', m.dateOfBirth, { type: 'date', autocomplete: 'bday' }) : nothing}
       ${has('tax') ? taxFields(this.form, '/personalInformation', m, this.ctx.locale, this.country()) : nothing}
-      ${this.save.status === TaskStatus.ERROR ? errorNotice(this.save.error, this.ctx.messages, () => void this.save.run()) : nothing}
+      ${this.save.status === TaskStatus.ERROR ? errorNotice(this.save.error, this.ctx, () => void this.save.run()) : nothing}
       <div class="actions"><button type="submit" ?disabled=${busy}>${busy ? m.saving : m.save}</button></div>
     </form>`;
   }

@@ -152,7 +152,7 @@ export class DocumentUpload extends LitElement {
       ${this.type() ? this.sides().map((s) => this.dropZone(s)) : nothing}
       ${busy ? html`<progress max="1" .value=${this.progress} aria-label=${m.uploading(Math.round(this.progress * 100))}></progress>
           <p role="status">${m.uploading(Math.round(this.progress * 100))}</p>` : nothing}
-      ${this.uploadTask.status === TaskStatus.ERROR ? errorNotice(this.uploadTask.error, this.ctx.messages, () => void this.uploadTask.run()) : nothing}
+      ${this.uploadTask.status === TaskStatus.ERROR ? errorNotice(this.uploadTask.error, this.ctx, () => void this.uploadTask.run()) : nothing}
       <div class="actions">
         <button type="submit" part="upload" ?disabled=${busy || !this.ready()}>${m.upload}</button>
       </div>

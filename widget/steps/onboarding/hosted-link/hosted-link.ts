@@ -120,7 +120,7 @@ export class HostedLink extends LitElement {
               ? html`<p>${m.hostedBlocked} <a href=${this.url} target="_blank" rel="opener">${m.hostedLink}</a></p>`
               : nothing}`
         : nothing}
-      ${this.linkTask.status === TaskStatus.ERROR ? errorNotice(this.linkTask.error, this.ctx.messages, () => this.open()) : nothing}
+      ${this.linkTask.status === TaskStatus.ERROR ? errorNotice(this.linkTask.error, this.ctx, () => this.open()) : nothing}
       <div class="actions">
         ${waiting ? html`<button type="button" class="secondary" @click=${() => void this.ctx.refreshCustomer()}>${m.hostedDone}</button>` : nothing}
         <button type="button" part="open-hosted" ?disabled=${busy} @click=${() => this.open()}>${waiting ? m.hostedReopen : text.open}</button>

@@ -64,7 +64,7 @@ export class IndividualForm extends LitElement {
         ${this.form.field('/personalInformation/dateOfBirth', m.dateOfBirth, { type: 'date', autocomplete: 'bday' })}
         ${taxFields(this.form, '/personalInformation', m, locale, this.country)}
       </fieldset>
-      ${this.create.status === TaskStatus.ERROR ? errorNotice(this.create.error, this.ctx.messages, () => void this.create.run()) : ''}
+      ${this.create.status === TaskStatus.ERROR ? errorNotice(this.create.error, this.ctx, () => void this.create.run()) : ''}
       <div class="actions">
         <button type="submit" part="submit" ?disabled=${busy}>${busy ? m.creating : this.ctx.messages.common.continue}</button>
       </div>

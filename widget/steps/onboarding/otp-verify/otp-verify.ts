@@ -55,7 +55,7 @@ export class OtpVerify extends LitElement {
     if (!sent) {
       return html`<div class="stack">
         <p>${c.intro(to)}</p>
-        ${this.send.status === TaskStatus.ERROR ? errorNotice(this.send.error, this.ctx.messages, () => void this.send.run()) : nothing}
+        ${this.send.status === TaskStatus.ERROR ? errorNotice(this.send.error, this.ctx, () => void this.send.run()) : nothing}
         <div class="actions"><button type="button" part="otp-send" ?disabled=${sending} @click=${() => void this.send.run()}>${sending ? m.sending : c.send}</button></div>
       </div>`;
     }
@@ -63,7 +63,7 @@ export class OtpVerify extends LitElement {
       <p role="status">${m.sent}</p>
       ${this.form.field('/code', m.code, { inputmode: 'numeric', autocomplete: 'one-time-code', normalize: (v) => v.trim() })}
       ${this.verify.status === TaskStatus.ERROR && !Object.keys((this.verify.error as { fieldErrors?: object }).fieldErrors ?? {}).length
-        ? errorNotice(this.verify.error, this.ctx.messages, () => void this.verify.run())
+        ? errorNotice(this.verify.error, this.ctx, () => void this.verify.run())
         : nothing}
       <div class="actions">
         <button type="button" class="secondary" ?disabled=${sending} @click=${() => void this.send.run()}>${m.resend}</button>

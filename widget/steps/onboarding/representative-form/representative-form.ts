@@ -87,7 +87,7 @@ export class RepresentativeForm extends LitElement {
         <legend>${r.taxLegend}</legend>
         ${taxFields(this.form, '/personalInformation', m, this.ctx.locale, this.country)}
       </fieldset>
-      ${this.create.status === TaskStatus.ERROR ? errorNotice(this.create.error, this.ctx.messages, () => void this.create.run()) : nothing}
+      ${this.create.status === TaskStatus.ERROR ? errorNotice(this.create.error, this.ctx, () => void this.create.run()) : nothing}
       <div class="actions">
         <button type="button" class="secondary" @click=${() => this.dispatchEvent(new CustomEvent('cancel'))}>${r.cancel}</button>
         <button type="submit" part="submit" ?disabled=${busy}>${busy ? m.saving : r.save}</button>

@@ -53,7 +53,7 @@ export class ReviewStep extends LitElement {
       ${this.ctx.state.sandbox
         ? html`<div class="notice warning" part="sandbox-controls">
             <p>${m.sandboxHint}</p>
-            ${this.decide.status === TaskStatus.ERROR ? errorNotice(this.decide.error, this.ctx.messages) : nothing}
+            ${this.decide.status === TaskStatus.ERROR ? errorNotice(this.decide.error, this.ctx) : nothing}
             <div class="actions">
               <button type="button" class="secondary" ?disabled=${deciding} @click=${() => void this.decide.run(['reject'])}>${m.sandboxReject}</button>
               <button type="button" ?disabled=${deciding} @click=${() => void this.decide.run(['approve'])}>${m.sandboxApprove}</button>

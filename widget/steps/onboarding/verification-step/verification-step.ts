@@ -88,7 +88,7 @@ export class VerificationStep extends LitElement {
         <span class="badge ${entry.status}"><span aria-hidden="true">${ICONS[entry.status]}</span> ${m.status[entry.status]}</span>
       </div>
       ${entry.status === 'error'
-        ? html`<p class="error" role="alert">${entry.errors.filter(Boolean).length ? entry.errors.filter(Boolean).map((e) => m.itemError(e)).join(' ') : m.itemErrorGeneric}</p>`
+        ? html`<p class="error" role="alert">${entry.errors.filter(Boolean).length && this.ctx.locale === 'en' ? entry.errors.filter(Boolean).map((e) => m.itemError(e)).join(' ') : m.itemErrorGeneric}</p>`
         : nothing}
       ${act ? html`<div class="action">${this.action(entry)}</div>` : nothing}
     </li>`;

@@ -1,0 +1,37 @@
+/**
+ * Turns what the server or a shared schema said into the person's language:
+ * message keys (contract/message-keys.ts) through the `validation` area,
+ * known error codes through `common.errorCodes`, anything else through the
+ * error's kind. A server's own words (SpherePay speaks English) are shown
+ * only to English readers, where they are the most specific thing we have.
+ */
+import { isMessageKey } from '../../contract/message-keys.ts';
+import { RampError } from '../api/errors.ts';
+import type { Messages } from './messages.ts';
+
+/** A field error: a key with the issue's bound (minimum, maximum) when known, or a server's words. */
+export function fieldText(m: Messages, locale: string, detail: string, bound?: number): string {
+  const v = m.validation;
+  if (v && isMessageKey(detail)) {
+    const entry = v[detail];
+    return typeof entry === 'function' ? entry(bound) : entry;
+  }
+  if (locale === 'en') return detail;
+  return v?.checkField ?? m.common.errors.validation;
+}
+
+/** What a failed call says to the person. */
+export function errorText(err: unknown, m: Messages, locale: string, fallback: string = m.common.unexpectedError): string {
+  if (!(err instanceof RampError)) return fallback;
+  const known = m.common.errorCodes[err.code];
+  if (known) return known;
+  if (err.detail !== undefined) {
+    if (isMessageKey(err.detail) && m.validation) return fieldText(m, locale, err.detail);
+    if (locale === 'en') return err.detail;
+  }
+  return m.common.errors[err.kind];
+}
+
+/** The field errors of a failed call no field shows, said in the locale, one sentence each. */
+export const fieldErrorsText = (err: RampError, m: Messages, locale: string) =>
+  Object.values(err.fieldErrors).map((detail) => fieldText(m, locale, detail)).join(' ');
