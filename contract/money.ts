@@ -45,11 +45,20 @@ export function bpsOf(amount: string, bps: string): string {
 }
 
 /**
- * Normalises what a person typed ("1,234.5", " 10 ") to SpherePay's two-decimal
- * form, or returns undefined when it is not an amount.
+ * Normalises what a person typed ("1,234.5", "1.234,50", "100,5", " 10 ") to
+ * SpherePay's two-decimal form, or returns undefined when it is not an
+ * amount. `decimalSign` is the reader's ("," in es and pt-BR): a last "." or
+ * "," followed by one or two digits is a decimal sign whichever it is; one
+ * followed by more digits is the decimal sign only if it is the reader's
+ * (so "100.505" is refused in English rather than read as 100505), and
+ * every other separator groups thousands.
  */
-export function normalizeAmount(input: string): string | undefined {
-  const cleaned = input.trim().replace(/[,\s_]/g, '');
+export function normalizeAmount(input: string, decimalSign: '.' | ',' = '.'): string | undefined {
+  const trimmed = input.trim().replace(/[\s_\u00a0\u202f']/g, '');
+  const last = /[.,](\d*)$/.exec(trimmed);
+  const isDecimal = last !== null && (/^\d{0,2}$/.test(last[1]!) || trimmed[last.index] === decimalSign);
+  const wholeText = (isDecimal ? trimmed.slice(0, last.index) : trimmed).replace(/[.,]/g, '');
+  const cleaned = isDecimal ? `${wholeText}.${last[1]}` : wholeText;
   if (!/^\d+(\.\d{0,2})?$/.test(cleaned)) return undefined;
   const [whole, fraction = ''] = cleaned.split('.');
   return `${BigInt(whole!).toString()}.${fraction.padEnd(2, '0')}`;

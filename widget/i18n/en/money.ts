@@ -97,7 +97,7 @@ export const money = {
   platformFee: 'SpherePay fee',
   integratorFee: 'Service fee',
   youReceive: 'You receive',
-  money: (amount: string, currency: string) => `${amount} ${upper(currency)}`,
+  /** `time` is a formatted duration ("4 min, 5 sec"). */
   expiresIn: (time: string) => `Rate locked for ${time}`,
   expiresSoon: 'This rate expires in less than 10 seconds.',
   quoteExpired: 'This quote has expired. Get a new quote to continue.',
@@ -193,7 +193,8 @@ export const money = {
   pageOf: (page: number, total: number) => `Page ${page} of ${total}`,
   open: 'Open',
   openTransfer: (what: string) => `Open transfer ${what}`,
-  transferRow: (amount: string, from: string, to: string) => `${amount} ${upper(from)} to ${upper(to)}`,
+  /** `sent` is already formatted with its currency ("$100.00"). */
+  transferRow: (sent: string, to: string) => `${sent} to ${upper(to)}`,
   backToRamp: 'Back',
   onRampShort: 'Buy',
   offRampShort: 'Sell',

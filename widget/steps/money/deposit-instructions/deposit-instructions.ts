@@ -12,6 +12,7 @@ import { rampContext, type RampContext } from '../../../state/context.ts';
 import { stepStyles } from '../../../ui/styles.ts';
 import { currencyCode, networkName } from '../labels.ts';
 import { moneyStyles } from '../money.styles.ts';
+import { formatAmount } from '../../../i18n/format.ts';
 
 export class DepositInstructions extends LitElement {
   static override styles = [stepStyles, moneyStyles];
@@ -39,7 +40,7 @@ export class DepositInstructions extends LitElement {
     if (deposit.type === 'wallet') {
       const w = deposit.walletDetails;
       const network = networkName(m, w.network);
-      const amount = m.money(w.amount, w.currency);
+      const amount = formatAmount(w.amount, w.currency, this.ctx.locale);
       return html`<section aria-labelledby="deposit-title" class="stack">
         <h3 id="deposit-title">${m.depositTitle}</h3>
         <p class="notice warning" part="deposit-warning"><strong>${m.sendExactly(amount, network)}</strong> ${m.wrongNetworkWarning(network)}</p>
@@ -55,7 +56,7 @@ export class DepositInstructions extends LitElement {
     const b = deposit.bankDetails;
     const source = this.transfer.source;
     const amountValue = source.amount ?? this.transfer.amount;
-    const amount = amountValue ? m.money(amountValue, source.currency ?? '') : '';
+    const amount = amountValue ? formatAmount(amountValue, source.currency, this.ctx.locale) : '';
     const rail = networkName(m, source.network);
     return html`<section aria-labelledby="deposit-title" class="stack">
       <h3 id="deposit-title">${m.depositTitle}</h3>

@@ -8,6 +8,7 @@ import { rampContext, type RampContext } from '../../../state/context.ts';
 import { stepStyles } from '../../../ui/styles.ts';
 import { errorNotice } from '../error-notice.ts';
 import { moneyStyles } from '../money.styles.ts';
+import { formatAmount, formatDate } from '../../../i18n/format.ts';
 
 export const HISTORY_PAGE_SIZE = 5;
 
@@ -64,8 +65,8 @@ export class HistoryStep extends LitElement {
   private row(t: Transfer) {
     const m = this.ctx.messages.money;
     const amount = t.source.amount ?? t.amount ?? '';
-    const what = m.transferRow(amount, t.source.currency ?? '', t.destination.currency ?? '');
-    const date = new Date(t.created).toLocaleDateString(this.ctx.locale, { dateStyle: 'medium' } as Intl.DateTimeFormatOptions);
+    const what = m.transferRow(formatAmount(amount, t.source.currency, this.ctx.locale), t.destination.currency ?? '');
+    const date = formatDate(t.created, this.ctx.locale);
     return html`<li data-transfer=${t.id}>
       <span><strong>${t.type === 'off_ramp' ? m.offRampShort : m.onRampShort}</strong> ${what}<br />
         <span class="hint">${date} · ${m.statusShort[t.status]}</span></span>

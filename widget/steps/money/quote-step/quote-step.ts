@@ -22,10 +22,10 @@ import { errorMessage } from '../error-notice.ts';
 import { REFERENCE_FIELD, forgetIntent, hasReference, intentFor, rememberIntent, type Intent } from '../intent.ts';
 import { networkName } from '../labels.ts';
 import { moneyStyles } from '../money.styles.ts';
+import { formatAmount, formatCountdown, formatNumber } from '../../../i18n/format.ts';
 
 const ReferenceForm = z.object({ destination: z.optional(z.pick(TransferEndpoint, { achReference: true, wireMessage: true, sepaReference: true })) });
 
-const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
 export class QuoteStep extends LitElement {
   static override styles = [stepStyles, moneyStyles];
@@ -193,7 +193,7 @@ export class QuoteStep extends LitElement {
       this.rateMoved = compare(from, to) === 0 ? undefined : { from, to };
       this.ctx.emit('ramp-quote', { quoteId: fresh.id, type: fresh.type, source: fresh.source, destination: fresh.destination, expiresAt: fresh.expiresAt });
       this.ctx.set({ quote: fresh });
-      this.ctx.announce(this.rateMoved ? this.ctx.messages.money.rateMoved(from, to) : this.ctx.messages.money.quoteTitle);
+      this.ctx.announce(this.rateMoved ? this.ctx.messages.money.rateMoved(formatNumber(from, this.ctx.locale), formatNumber(to, this.ctx.locale)) : this.ctx.messages.money.quoteTitle);
     } catch (err) {
       this.error = errorMessage(this.ctx, err, this.ctx.messages.common.sessionError);
     } finally {
@@ -214,20 +214,20 @@ export class QuoteStep extends LitElement {
     return html`<h2>${m.quoteTitle}</h2>
       <div class="stack">
         <dl class="summary" part="quote-summary">
-          <dt>${m.youSend}</dt><dd data-value="source">${m.money(quote.source.amount, quote.source.currency)} · ${networkName(m, quote.source.network)}</dd>
-          <dt>${m.rate}</dt><dd data-value="rate">${m.rateValue(quote.source.currency, quote.destination.exchangeRate, quote.destination.currency)}</dd>
-          <dt>${m.platformFee}</dt><dd data-value="platform-fee">${m.money(fees.platformFee.totalAmount, fees.platformFee.currency)}</dd>
-          ${showIntegrator ? html`<dt>${m.integratorFee}</dt><dd data-value="integrator-fee">${m.money(fees.integratorFee.totalAmount, fees.integratorFee.currency)}</dd>` : nothing}
+          <dt>${m.youSend}</dt><dd data-value="source">${formatAmount(quote.source.amount, quote.source.currency, this.ctx.locale)} · ${networkName(m, quote.source.network)}</dd>
+          <dt>${m.rate}</dt><dd data-value="rate">${m.rateValue(quote.source.currency, formatNumber(quote.destination.exchangeRate, this.ctx.locale), quote.destination.currency)}</dd>
+          <dt>${m.platformFee}</dt><dd data-value="platform-fee">${formatAmount(fees.platformFee.totalAmount, fees.platformFee.currency, this.ctx.locale)}</dd>
+          ${showIntegrator ? html`<dt>${m.integratorFee}</dt><dd data-value="integrator-fee">${formatAmount(fees.integratorFee.totalAmount, fees.integratorFee.currency, this.ctx.locale)}</dd>` : nothing}
           <dt class="total">${m.youReceive}</dt>
-          <dd class="total" data-value="destination">${m.money(quote.destination.amount, quote.destination.currency)} · ${networkName(m, quote.destination.network)}</dd>
+          <dd class="total" data-value="destination">${formatAmount(quote.destination.amount, quote.destination.currency, this.ctx.locale)} · ${networkName(m, quote.destination.network)}</dd>
         </dl>
         ${this.expired
           ? html`<div class="notice warning" part="quote-expired"><p>${m.quoteExpired}</p>
               <button type="button" ?disabled=${this.refreshing} aria-busy=${this.refreshing ? 'true' : 'false'} @click=${this.refresh}>
                 ${this.refreshing ? m.refreshingQuote : m.refreshQuote}</button></div>`
-          : html`<p class="countdown" role="timer" part="countdown">${m.expiresIn(clock(this.remaining))}</p>`}
+          : html`<p class="countdown" role="timer" part="countdown">${m.expiresIn(formatCountdown(this.remaining, this.ctx.locale))}</p>`}
         ${this.rateMoved && !this.expired
-          ? html`<div class="notice warning" role="alert"><p>${m.rateMoved(this.rateMoved.from, this.rateMoved.to)}</p>
+          ? html`<div class="notice warning" role="alert"><p>${m.rateMoved(formatNumber(this.rateMoved.from, this.ctx.locale), formatNumber(this.rateMoved.to, this.ctx.locale))}</p>
               <button type="button" class="secondary" @click=${() => (this.rateMoved = undefined)}>${m.acceptNewRate}</button></div>`
           : nothing}
         ${intent?.direction === 'off-ramp' && hasReference(rail)

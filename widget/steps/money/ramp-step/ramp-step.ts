@@ -26,8 +26,10 @@ import { errorMessage, errorNotice } from '../error-notice.ts';
 import { REFERENCE_FIELD, hasReference, loadDraft, rememberIntent, saveDraft } from '../intent.ts';
 import { bankAccountLabel, networkName, walletLabel } from '../labels.ts';
 import { moneyStyles } from '../money.styles.ts';
+import { decimalSign } from '../../../i18n/format.ts';
 
-const AmountForm = z.object({ amount: Amount });
+/** The amount as the person writes it in their locale ("1.234,50"), checked as SpherePay's decimal string. */
+const amountForm = (sign: '.' | ',') => z.object({ amount: z.pipe(z.transform((v: string) => normalizeAmount(v, sign) ?? v), Amount) });
 type Coins = keyof typeof NETWORK_CURRENCIES;
 
 export class RampStep extends LitElement {
@@ -47,7 +49,7 @@ export class RampStep extends LitElement {
   @state() private submitError?: string;
   @state() private choiceError?: string;
 
-  private form = new FormController(this, () => AmountForm);
+  private form = new FormController(this, () => amountForm(decimalSign(this.ctx.locale)));
   /** A floating transfer's key, reused while the same body is retried. */
   private floating?: { body: string; key: string };
 
@@ -136,7 +138,7 @@ export class RampStep extends LitElement {
 
   private normalizeAmountField() {
     const raw = this.form.get('/amount');
-    const normalized = typeof raw === 'string' ? normalizeAmount(raw) : undefined;
+    const normalized = typeof raw === 'string' ? normalizeAmount(raw, decimalSign(this.ctx.locale)) : undefined;
     if (normalized && normalized !== raw) this.form.set('/amount', normalized);
   }
 
