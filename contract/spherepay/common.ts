@@ -9,7 +9,7 @@ export const idPattern = (prefix: string, length?: number) =>
   new RegExp(`^${prefix}_[a-z0-9]${length ? `{${length}}` : '+'}$`);
 
 const id = (prefix: string, length?: number) =>
-  z.string().check(z.regex(idPattern(prefix, length), `Must be a ${prefix} id`));
+  z.string().check(z.regex(idPattern(prefix, length), 'invalidFormat'));
 
 export const CustomerId = id('customer');
 export const TransferId = id('payout', 24);
@@ -48,7 +48,7 @@ export const Phone = z.string().check(
   z.regex(/^\+(?:[0-9]){6,14}[0-9]$/, 'phoneE164'),
 );
 const text = (max = 255) =>
-  z.string().check(z.trim(), z.minLength(1, 'Required'), z.maxLength(max, `Must be at most ${max} characters`));
+  z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(max));
 export const Text = text;
 
 export const Address = z.strictObject({

@@ -69,7 +69,7 @@ export const TransferCreate = z
       const issue = (path: PropertyKey[], message: string) => ctx.issues.push({ code: 'custom', input: v, path, message });
       const kind = (e: { type: string; id: string }, at: string) => {
         const prefix = e.type === 'wallet' ? 'wallet_' : 'bankAccount_';
-        if (!e.id.startsWith(prefix)) issue([at, 'id'], `Must be a ${e.type === 'wallet' ? 'wallet' : 'bank account'} id`);
+        if (!e.id.startsWith(prefix)) issue([at, 'id'], 'instrumentId');
       };
       kind(v.source, 'source');
       kind(v.destination, 'destination');
@@ -84,10 +84,10 @@ export const TransferCreate = z
           issue([v.integratorFixedFee !== undefined ? 'integratorFixedFee' : 'integratorBpsFeeRate'], 'quoteNoFees');
         }
       } else {
-        if (v.amount === undefined) issue(['amount'], 'Required');
+        if (v.amount === undefined) issue(['amount'], 'required');
         for (const at of ['source', 'destination'] as const) {
-          if (v[at].currency === undefined) issue([at, 'currency'], 'Required');
-          if (v[at].network === undefined) issue([at, 'network'], 'Required');
+          if (v[at].currency === undefined) issue([at, 'currency'], 'required');
+          if (v[at].network === undefined) issue([at, 'network'], 'required');
         }
       }
       if (v.source.type === 'bank_account') {

@@ -243,5 +243,6 @@ export const onboarding = {
   sandboxReject: 'Reject (sandbox)',
   sandboxHint: 'Sandbox only: decide the review yourself.',
   rejectedIntro: 'SpherePay could not approve this account based on the information provided, so it cannot send or receive transfers.',
+  reReviewSubject: (customerId: string) => `Re-review ${customerId}`,
   rejectedNext: 'If you think this is a mistake, or your details have changed, email support@spherepay.co with your customer ID below and ask for a re-review. They will tell you what they need.',
 };

@@ -238,5 +238,6 @@ export const onboarding: Messages['onboarding'] = {
   sandboxReject: 'Rechazar (pruebas)',
   sandboxHint: 'Solo en el entorno de pruebas: decide tú la revisión.',
   rejectedIntro: 'SpherePay no pudo aprobar esta cuenta con la información aportada, así que no puede enviar ni recibir transferencias.',
+  reReviewSubject: (customerId) => `Nueva revisión ${customerId}`,
   rejectedNext: 'Si crees que es un error, o tus datos han cambiado, escribe a support@spherepay.co con tu ID de cliente (abajo) y pide una nueva revisión. Te dirán qué necesitan.',
 };

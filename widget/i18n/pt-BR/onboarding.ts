@@ -60,7 +60,7 @@ export const onboarding: Messages['onboarding'] = {
       partnership: 'Sociedade em nome coletivo',
       sole_proprietorship: 'Empresário individual',
       non_profit: 'Organização sem fins lucrativos',
-      trust: 'Trust',
+      trust: 'Fideicomisso (trust)',
       other: 'Outro',
     },
     description: 'O que a empresa faz?',
@@ -238,5 +238,6 @@ export const onboarding: Messages['onboarding'] = {
   sandboxReject: 'Recusar (testes)',
   sandboxHint: 'Somente no ambiente de testes: decida você mesmo a análise.',
   rejectedIntro: 'A SpherePay não pôde aprovar esta conta com as informações fornecidas, então ela não pode enviar nem receber transferências.',
+  reReviewSubject: (customerId) => `Nova análise ${customerId}`,
   rejectedNext: 'Se você acha que é um engano, ou se seus dados mudaram, escreva para support@spherepay.co com seu ID de cliente abaixo e peça uma nova análise. Eles vão dizer o que precisam.',
 };

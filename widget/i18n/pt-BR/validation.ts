@@ -48,7 +48,7 @@ export const validation: Messages['validation'] = {
   representativeRole: 'Adicione quem tem 25% ou mais, controla a empresa ou assina por ela.',
 
   accountNumber: 'Um número de conta tem de 4 a 17 dígitos.',
-  routingNumber: 'Este routing number não é válido: 9 dígitos cujo dígito verificador deve conferir.',
+  routingNumber: 'Este número de roteamento não é válido: 9 dígitos cujo dígito verificador deve conferir.',
   iban: 'Este IBAN não é válido: os dígitos verificadores não conferem. Confira se há erro de digitação.',
   bic: 'Um BIC tem 8 ou 11 letras e dígitos, por exemplo BRASBRRJ.',
   pixCpf: 'Uma chave CPF tem 11 dígitos.',

@@ -4,6 +4,8 @@ import { consume } from '@lit/context';
 import { rampContext, type RampContext } from '../../../state/context.ts';
 import { stepStyles } from '../../../ui/styles.ts';
 
+const SUPPORT_EMAIL = 'support@spherepay.co';
+
 export class RejectedStep extends LitElement {
   static override styles = stepStyles;
   @consume({ context: rampContext, subscribe: true }) ctx!: RampContext;
@@ -14,6 +16,6 @@ export class RejectedStep extends LitElement {
       <div class="notice danger"><p>${m.rejectedIntro}</p></div>
       <p>${m.rejectedNext}</p>
       <p>${m.customerIdLabel}: <code>${this.ctx.state.customer?.id ?? ''}</code></p>
-      <p><a href="mailto:support@spherepay.co?subject=${encodeURIComponent(`Re-review ${this.ctx.state.customer?.id ?? ''}`)}">support@spherepay.co</a></p>`;
+      <p><a href="mailto:${SUPPORT_EMAIL}?subject=${encodeURIComponent(m.reReviewSubject(this.ctx.state.customer?.id ?? ''))}">${SUPPORT_EMAIL}</a></p>`;
   }
 }
