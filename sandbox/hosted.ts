@@ -3,7 +3,8 @@
  * "SpherePay sandbox" pages for a person's browser. No API key; an opaque
  * random token in the URL, valid about an hour by the sandbox clock and once.
  * Confirming is a plain form POST (no script needed); the done page tells a
- * window opener and closes itself when it can.
+ * window opener and closes itself when it can. Pages speak English, Spanish
+ * or Brazilian Portuguese (`lang` in the link, else Accept-Language).
  */
 import express, { Router, type Request } from 'express';
 import { randomBytes } from 'node:crypto';
@@ -12,30 +13,10 @@ import { fulfil, type ProfileState } from './criteria.ts';
 import type { CustomerRecord, HostedToken } from './store.ts';
 import { refreshCustomer } from './verification.ts';
 import { viewCustomer } from './views.ts';
+import { HOSTED_LANGUAGES, hostedLanguage, type HostedLanguage } from './hosted-words.ts';
 
 export const LINK_LIFETIME_SECONDS = 3600;
 export type HostedKind = HostedToken['kind'];
-
-const KINDS: Record<HostedKind, { title: string; explain: string; button: string; done: string }> = {
-  tos: {
-    title: 'Accept the terms of service',
-    explain: 'In production this is SpherePay’s terms of service (and, for businesses, the master service agreement).',
-    button: 'I accept the terms',
-    done: 'Terms accepted.',
-  },
-  kyc: {
-    title: 'Verify your identity',
-    explain: 'In production this is the hosted verification flow: identity documents and a liveness check.',
-    button: 'Submit my verification',
-    done: 'Verification submitted.',
-  },
-  face: {
-    title: 'Face liveness check',
-    explain: 'In production this is a camera-based liveness check.',
-    button: 'Complete the liveness check',
-    done: 'Liveness check complete.',
-  },
-};
 
 /** Creates a link to a hosted page for a customer or representative. */
 export function hostedLink(ctx: Context, req: Request, kind: HostedKind, targetId: string) {
@@ -49,13 +30,14 @@ export function hostedLink(ctx: Context, req: Request, kind: HostedKind, targetI
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function page(nonce: string, title: string, body: string, script = '') {
+function page(nonce: string, lang: HostedLanguage, title: string, body: string, script = '') {
+  const words = HOSTED_LANGUAGES[lang];
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)} · SpherePay sandbox</title>
+<title>${escape(title)} · ${escape(words.titleSuffix)}</title>
 <style nonce="${nonce}">
 body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1b1f24}
 main{max-width:32rem;margin:3rem auto;background:#fff;padding:2rem;border-radius:12px;box-shadow:0 1px 4px #0002}
@@ -66,7 +48,7 @@ button:focus-visible{outline:3px solid #f5a623;outline-offset:2px}
 </head>
 <body>
 <main>
-<p class="badge">SpherePay sandbox — not a real verification</p>
+<p class="badge">${escape(words.badge)}</p>
 <h1>${escape(title)}</h1>
 ${body}
 </main>
@@ -88,26 +70,25 @@ export function hostedRouter(ctx: Context): Router {
       'x-content-type-options': 'nosniff',
       'content-type': 'text/html; charset=utf-8',
     });
-    const show = (status: number, title: string, body: string, script?: string) => res.status(status).send(page(nonce, title, body, script));
-    if (req.method !== 'GET' && req.method !== 'POST') return show(405, 'Not allowed', '<p>Open the link in a browser.</p>');
+    const lang = hostedLanguage(req.method === 'POST' ? (req.body?.lang ?? req.query.lang) : req.query.lang, req.get('accept-language'));
+    const words = HOSTED_LANGUAGES[lang];
+    const show = (status: number, title: string, body: string, script?: string) => res.status(status).send(page(nonce, lang, title, body, script));
+    const notice = (status: number, w: { title: string; body: string }) => show(status, w.title, `<p>${escape(w.body)}</p>`);
+    if (req.method !== 'GET' && req.method !== 'POST') return notice(405, words.notAllowed);
 
     const kind = req.params.kind as HostedKind;
     const token = String(req.method === 'POST' ? (req.body?.token ?? req.query.token ?? '') : (req.query.token ?? ''));
     const grant = ctx.store.hostedTokens.get(token);
-    if (!(kind in KINDS) || !grant || grant.kind !== kind) {
-      return show(404, 'This link is not valid', '<p>Check that you opened the whole link, or ask for a new one.</p>');
-    }
-    const text = KINDS[kind];
-    if (grant.used) return show(410, 'This link was already used', '<p>Nothing more to do here — you can close this window.</p>');
-    if (grant.expiresAt <= ctx.clock.now().getTime()) {
-      return show(410, 'This link has expired', '<p>Links last about an hour. Go back and ask for a new one.</p>');
-    }
+    if (!(kind in words.kinds) || !grant || grant.kind !== kind) return notice(404, words.invalid);
+    const text = words.kinds[kind];
+    if (grant.used) return notice(410, words.used);
+    if (grant.expiresAt <= ctx.clock.now().getTime()) return notice(410, words.expired);
     if (req.method === 'GET') {
       return show(
         200,
         text.title,
-        `<p>${escape(text.explain)} Here, confirming completes this step at once.</p>
-<form method="post" action="/_sandbox/hosted/${kind}"><input type="hidden" name="token" value="${escape(token)}"><button type="submit">${escape(text.button)}</button></form>`,
+        `<p>${escape(text.explain)} ${escape(words.confirmNote)}</p>
+<form method="post" action="/_sandbox/hosted/${kind}"><input type="hidden" name="token" value="${escape(token)}"><input type="hidden" name="lang" value="${lang}"><button type="submit">${escape(text.button)}</button></form>`,
       );
     }
     grant.used = true;
@@ -115,8 +96,8 @@ export function hostedRouter(ctx: Context): Router {
     const message = JSON.stringify({ source: 'spherepay-sandbox', type: 'hosted-complete', kind });
     show(
       200,
-      'Done — you can close this window',
-      `<p role="status">${escape(text.done)} Done — you can close this window.</p>`,
+      words.closeNote,
+      `<p role="status">${escape(text.done)} ${escape(words.closeNote)}</p>`,
       `if (window.opener) { try { window.opener.postMessage(${message}, '*'); } catch (e) {} window.close(); }`,
     );
   });

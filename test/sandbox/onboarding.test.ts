@@ -169,6 +169,30 @@ describe('sandbox onboarding: documents, hosted links, OTP, representatives', ()
     assert.equal(wrongKind.status, 404);
   });
 
+  it('speaks the language the widget asks for (lang=), else the browser\'s, on every hosted page', async () => {
+    const { body } = await s.post('/v2/customer', individual());
+    const tos = await s.post(`/v2/customer/${body.id}/tos-link`);
+    const spanish = await fetch(`${tos.body.link}&lang=es`);
+    const html = await spanish.text();
+    assert.match(html, /<html lang="es">/);
+    assert.match(html, /Acepto las condiciones/);
+    assert.doesNotMatch(html, /accept the terms/i);
+    // The language survives the form post: the done page speaks it too.
+    const token = /name="token" value="([^"]+)"/.exec(html)![1]!;
+    const lang = /name="lang" value="([^"]+)"/.exec(html)![1]!;
+    const done = await (await fetch(new URL('/_sandbox/hosted/tos', tos.body.link), { method: 'POST', body: new URLSearchParams({ token, lang }) })).text();
+    assert.match(done, /Condiciones aceptadas\./);
+    // Accept-Language when the link names none; the used link says so in Portuguese.
+    const again = await fetch(tos.body.link, { headers: { 'accept-language': 'fr;q=0.9, pt-BR;q=0.8, en;q=0.5' } });
+    assert.equal(again.status, 410);
+    const used = await again.text();
+    assert.match(used, /<html lang="pt-BR">/);
+    assert.match(used, /Este link já foi usado/);
+    const face = await s.post(`/v2/customer/${body.id}/face-verification-link`);
+    const english = await (await fetch(`${face.body.url}&lang=de`, { headers: { 'accept-language': 'de' } })).text();
+    assert.match(english, /Complete the liveness check/);
+  });
+
   it('verifies OTP with 000000 only, after a code was sent', async () => {
     const { body } = await s.post('/v2/customer', individual({ meta: { sandboxRequire: 'otp' } }));
     assert.deepEqual(criteria(body).required, ['identity_document', 'email_verification', 'phone_verification']);

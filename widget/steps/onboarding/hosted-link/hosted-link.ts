@@ -77,8 +77,8 @@ export class HostedLink extends LitElement {
   }
 
   private navigate(url: string) {
-    this.url = url;
-    if (this.popup && !this.popup.closed) this.popup.location.href = url;
+    this.url = withLanguage(url, this.ctx.locale, this.ctx.state.sandbox === true);
+    if (this.popup && !this.popup.closed) this.popup.location.href = this.url;
     this.startWatching();
   }
 
@@ -126,5 +126,21 @@ export class HostedLink extends LitElement {
         <button type="button" part="open-hosted" ?disabled=${busy} @click=${() => this.open()}>${waiting ? m.hostedReopen : text.open}</button>
       </div>
     </div>`;
+  }
+}
+
+/**
+ * The sandbox's hosted pages speak the widget's language when the link says
+ * which (`lang`); SpherePay's own pages follow the browser, and their links
+ * are left exactly as given.
+ */
+function withLanguage(url: string, locale: string, sandbox: boolean): string {
+  if (!sandbox) return url;
+  try {
+    const u = new URL(url);
+    u.searchParams.set('lang', locale);
+    return u.href;
+  } catch {
+    return url;
   }
 }
