@@ -19,7 +19,7 @@ describe('<sphere-ramp> instruments', () => {
     await fill(el, '/accountDetails/routingNumber', '021000022');
     await fill(el, '/accountDetails/accountNumber', '1234567890');
     await fill(el, '/accountOwner/accountHolderName', 'Ada Lovelace');
-    expect(fieldError(el, '/accountDetails/routingNumber')).to.equal('Not a valid ABA routing number (9 digits with a checksum)');
+    expect(fieldError(el, '/accountDetails/routingNumber')).to.equal('This is not a valid routing number: 9 digits whose checksum must match.');
     expect(field(el, '/accountDetails/routingNumber').getAttribute('aria-invalid')).to.equal('true');
     await clickIn(el, 'sphere-ramp-bank-account-form', 'Save');
     expect(events.filter((e) => e.type === 'ramp-instrument-added')).to.have.length(0);
@@ -28,7 +28,7 @@ describe('<sphere-ramp> instruments', () => {
     await fill(el, '/currency', 'eur');
     await fill(el, '/accountDetails/iban', 'de89370400440532013001');
     expect(field(el, '/accountDetails/iban').value).to.equal('DE89 3704 0044 0532 0130 01');
-    expect(fieldError(el, '/accountDetails/iban')).to.equal('Not a valid IBAN (the check digits do not match)');
+    expect(fieldError(el, '/accountDetails/iban')).to.equal('This IBAN is not valid: its check digits do not match. Check for a typo.');
     await fill(el, '/accountDetails/bic', 'cobadeffxxx');
     await clickIn(el, 'sphere-ramp-bank-account-form', 'Save');
     expect(await count(user, 'bank-account', customerId)).to.equal(0);
@@ -52,12 +52,12 @@ describe('<sphere-ramp> instruments', () => {
     await fill(el, '/network', 'base');
     expect(text(el)).to.contain('Stablecoins on this network: USDC, EURC.');
     await fill(el, '/address', ADDRESSES.baseBadChecksum);
-    expect(fieldError(el, '/address')).to.equal('Not a valid address for base: expected an address of 0x followed by 40 hexadecimal characters');
+    expect(fieldError(el, '/address')).to.equal('The capital letters of this address do not match its checksum (EIP-55). Copy the address again from your wallet.');
     await fill(el, '/address', ADDRESSES.sol);
-    expect(fieldError(el, '/address')).to.match(/^Not a valid address for base/);
+    expect(fieldError(el, '/address')).to.equal('This is not an address for this network: 0x followed by 40 hexadecimal characters.');
     await fill(el, '/network', 'tron');
     await fill(el, '/address', ADDRESSES.tronBadChecksum);
-    expect(fieldError(el, '/address')).to.equal('Not a valid address for tron: expected a Tron address starting with T');
+    expect(fieldError(el, '/address')).to.equal('This is not a Tron address (it starts with T).');
     await clickIn(el, 'sphere-ramp-wallet-form', 'Save');
     expect(await count(user, 'wallet', customerId)).to.equal(0);
 

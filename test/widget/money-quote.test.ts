@@ -52,10 +52,10 @@ describe('<sphere-ramp> quotes and transfers', () => {
     expect(quote.destination).to.include({ currency: 'usdc', network: 'sol' });
     const shown = text(el);
     expect(shown).to.contain('1 USD = 1.00 USDC');
-    expect(shown).to.contain('1.00 USD'); // platform fee on an ACH rail
-    expect(shown).to.contain('0.10 USD'); // 10 bps integrator fee
+    expect(shown).to.contain('$1.00'); // platform fee on an ACH rail
+    expect(shown).to.contain('$0.10'); // 10 bps integrator fee
     expect(shown).to.contain('98.90 USDC');
-    expect(shown).to.match(/Rate locked for [01]:\d\d/);
+    expect(shown).to.match(/Rate locked for (1 min|\d+ sec)/);
     await expect(quoteStep).to.be.accessible();
 
     await click(el, 'Confirm and create transfer');
@@ -65,7 +65,7 @@ describe('<sphere-ramp> quotes and transfers', () => {
     const instructions = text(el);
     expect(instructions).to.contain('Reference (memo): required');
     expect(instructions).to.contain('026009593');
-    expect(instructions).to.contain('Send exactly 100.00 USD by ACH');
+    expect(instructions).to.contain('Send exactly $100.00 by ACH');
     expect(deepQueryAllCount(el, 'sphere-ramp-copy')).to.be.greaterThan(4);
     await expect(transferStep).to.be.accessible();
 
@@ -97,7 +97,7 @@ describe('<sphere-ramp> quotes and transfers', () => {
     expect(text(el)).to.contain('1 USDC = 0.92 EUR');
     await fill(el, '/destination/sepaReference', 'abc');
     await click(el, 'Confirm and create transfer');
-    expect(text(el)).to.contain('Must be 6 to 140 characters');
+    expect(text(el)).to.contain('A SEPA reference has 6 to 140 characters.');
     expect(eventsOf(events, 'ramp-transfer-created')).to.have.length(0);
     await fill(el, '/destination/sepaReference', 'INVOICE-2026-7');
     await click(el, 'Confirm and create transfer');
@@ -137,7 +137,7 @@ describe('<sphere-ramp> quotes and transfers', () => {
     const [first, second] = eventsOf<{ quoteId: string }>(events, 'ramp-quote');
     expect(second!.quoteId).not.to.equal(first!.quoteId);
     // The countdown follows the server's clock (moved 61 s ahead), not the browser's.
-    await waitUntil(() => /Rate locked for (1:00|0:5\d)/.test(text(el)), 'fresh countdown');
+    await waitUntil(() => /Rate locked for (1 min|5\d sec)/.test(text(el)), 'fresh countdown');
     await click(el, 'Confirm and create transfer');
     await waitForStep(el, 'transfer');
     const { data } = await transfersOf(user, customerId);

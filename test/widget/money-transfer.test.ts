@@ -27,7 +27,7 @@ describe('<sphere-ramp> transfers', () => {
     create.click();
     create.click();
     const step = await waitForStep(el, 'transfer');
-    expect(text(el)).to.contain('Send exactly 75.00 USD by Wire');
+    expect(text(el)).to.contain('Send exactly $75.00 by Wire');
     const { data } = await transfersOf(user, customerId);
     expect(data).to.have.length(1);
     expect(data[0]!.externalId).to.equal('cart-9');
@@ -87,17 +87,17 @@ describe('<sphere-ramp> transfers', () => {
     const history = await waitForStep(el, 'history');
     await waitUntil(() => deepQueryAll(el.shadowRoot!, 'li[data-transfer]').length === 5, 'first page');
     expect(text(el)).to.contain('Page 1 of 2');
-    expect(text(el)).to.contain('15.00 USD to USDC');
+    expect(text(el)).to.contain('$15.00 to USDC');
     expect(button(el, 'Previous page').disabled).to.equal(true);
     await expect(history).to.be.accessible();
 
     await click(el, 'Next page');
     await waitUntil(() => deepQueryAll(el.shadowRoot!, 'li[data-transfer]').length === 1, 'second page');
     expect(text(el)).to.contain('Page 2 of 2');
-    expect(text(el)).to.contain('10.00 USD to USDC');
+    expect(text(el)).to.contain('$10.00 to USDC');
     expect(button(el, 'Next page').disabled).to.equal(true);
 
-    await click(el, /^Open transfer 10\.00 USD to USDC/);
+    await click(el, /^Open transfer \$10\.00 to USDC/);
     await waitForStep(el, 'transfer');
     expect(shownStatus(el)).to.equal('pendingFunding');
     await click(el, 'New transfer');

@@ -82,7 +82,8 @@ export function formatCountdown(totalSeconds: number, locale: string): string {
   const DurationFormat = (Intl as unknown as { DurationFormat?: DurationFormatCtor }).DurationFormat;
   if (DurationFormat) return new DurationFormat(locale, { style: 'short' }).format(minutes ? { minutes, seconds } : { seconds });
   const unit = (value: number, u: 'minute' | 'second') => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(value);
-  const items = minutes ? [unit(minutes, 'minute'), unit(seconds, 'second')] : [unit(seconds, 'second')];
+  // Like DurationFormat, zero units are left out ("1 min", not "1 min, 0 sec").
+  const items = [minutes ? unit(minutes, 'minute') : '', seconds || !minutes ? unit(seconds, 'second') : ''].filter(Boolean);
   return new Intl.ListFormat(locale, { style: 'short', type: 'unit' }).format(items);
 }
 

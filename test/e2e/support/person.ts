@@ -105,5 +105,5 @@ export async function onboardAndOnRamp(context: BrowserContext, scope: Scope, ho
   await step(scope, 'quote').waitFor();
   await button(scope, 'Confirm and create transfer').click();
   await step(scope, 'transfer').waitFor();
-  await scope.getByText('Send exactly 100.00 USD by ACH').first().waitFor();
+  await scope.getByText('Send exactly $100.00 by ACH').first().waitFor();
 }
