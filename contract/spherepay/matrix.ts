@@ -26,10 +26,13 @@ export const CURRENCY_RAILS: Record<FiatCurrency, readonly FiatNetwork[]> = {
   brl: ['pix'],
 };
 
-export const isFiatCurrency = (c: string): c is FiatCurrency => c in CURRENCY_RAILS;
+// Own keys only: `in` and plain indexing would also find "toString" and the rest of Object.prototype.
+// (hasOwnProperty.call rather than Object.hasOwn: one bundle targets ES2020.)
+const own = (record: object, key: string) => Object.prototype.hasOwnProperty.call(record, key);
+export const isFiatCurrency = (c: string): c is FiatCurrency => own(CURRENCY_RAILS, c);
 
 export const supportsCurrency = (network: string, currency: string) =>
-  (NETWORK_CURRENCIES[network as WalletNetwork]?.includes(currency as CryptoCurrency)) ?? false;
+  own(NETWORK_CURRENCIES, network) && NETWORK_CURRENCIES[network as WalletNetwork].includes(currency as CryptoCurrency);
 
 /** BRL/PIX cannot deliver to or come from `sol`; only bps integrator fees. */
 export const BRL_BLOCKED_NETWORKS: readonly string[] = ['sol'];
