@@ -26,13 +26,9 @@ export const CURRENCY_RAILS: Record<FiatCurrency, readonly FiatNetwork[]> = {
   brl: ['pix'],
 };
 
-// Own keys only: `in` and plain indexing would also find "toString" and the rest of Object.prototype.
+// Own keys only: `in` would also find "toString" and the rest of Object.prototype.
 // (hasOwnProperty.call rather than Object.hasOwn: one bundle targets ES2020.)
-const own = (record: object, key: string) => Object.prototype.hasOwnProperty.call(record, key);
-export const isFiatCurrency = (c: string): c is FiatCurrency => own(CURRENCY_RAILS, c);
-
-export const supportsCurrency = (network: string, currency: string) =>
-  own(NETWORK_CURRENCIES, network) && NETWORK_CURRENCIES[network as WalletNetwork].includes(currency as CryptoCurrency);
+export const isFiatCurrency = (c: string): c is FiatCurrency => Object.prototype.hasOwnProperty.call(CURRENCY_RAILS, c);
 
 /** BRL/PIX cannot deliver to or come from `sol`; only bps integrator fees. */
 export const BRL_BLOCKED_NETWORKS: readonly string[] = ['sol'];
