@@ -13,7 +13,8 @@ const DECIMAL_PATTERN = /^\d+(\.\d+)?$/;
 export type Decimal = bigint;
 
 export function parseDecimal(text: string): Decimal {
-  if (!DECIMAL_PATTERN.test(text)) throw new RangeError(`not a decimal string: ${text}`);
+  // A number would pass the pattern once coerced ("0.1"): refuse it here, as a float never is an amount.
+  if (typeof text !== 'string' || !DECIMAL_PATTERN.test(text)) throw new RangeError(`not a decimal string: ${text}`);
   const [whole, fraction = ''] = text.split('.');
   if (fraction.length > SCALE) throw new RangeError(`too many decimal places: ${text}`);
   return BigInt(whole!) * ONE + BigInt(fraction.padEnd(SCALE, '0'));
@@ -21,6 +22,7 @@ export function parseDecimal(text: string): Decimal {
 
 /** Rounds half away from zero to `places` decimals and formats. */
 export function formatDecimal(value: Decimal, places = 2): string {
+  if (!Number.isInteger(places) || places < 0 || places > SCALE) throw new RangeError(`cannot round to ${places} places`);
   const negative = value < 0n;
   let abs = negative ? -value : value;
   const unit = 10n ** BigInt(SCALE - places);
@@ -41,24 +43,24 @@ export const isPositive = (a: string) => parseDecimal(a) > 0n;
 
 /** `amount * bps / 10000`, rounded to cents. */
 export function bpsOf(amount: string, bps: string): string {
+  // BigInt() alone would read "" as 0, "0x10" as 16 and " 25 " as 25.
+  if (typeof bps !== 'string' || !/^\d+$/.test(bps)) throw new RangeError(`not a whole number of basis points: ${bps}`);
   return formatDecimal((parseDecimal(amount) * BigInt(bps)) / 10000n, 2);
 }
 
 /**
- * Normalises what a person typed ("1,234.5", "1.234,50", "100,5", " 10 ") to
- * SpherePay's two-decimal form, or returns undefined when it is not an
- * amount. `decimalSign` is the reader's ("," in es and pt-BR): a last "." or
- * "," followed by one or two digits is a decimal sign whichever it is; one
- * followed by more digits is the decimal sign only if it is the reader's
- * (so "100.505" is refused in English rather than read as 100505), and
- * every other separator groups thousands.
+ * Normalises what a person typed ("1,234.5", " 10 ") to SpherePay's two-decimal
+ * form, or returns undefined when it is not an amount. `decimalSign` is the
+ * reader's: "," in es and pt-BR, where "1.234,5" is 1234.50. The other sign
+ * is read only as a thousands separator (groups of three digits): "10,50"
+ * in English, or "10.50" in Spanish, is refused rather than read as 1050.00.
  */
 export function normalizeAmount(input: string, decimalSign: '.' | ',' = '.'): string | undefined {
-  const trimmed = input.trim().replace(/[\s_\u00a0\u202f']/g, '');
-  const last = /[.,](\d*)$/.exec(trimmed);
-  const isDecimal = last !== null && (/^\d{0,2}$/.test(last[1]!) || trimmed[last.index] === decimalSign);
-  const wholeText = (isDecimal ? trimmed.slice(0, last.index) : trimmed).replace(/[.,]/g, '');
-  const cleaned = isDecimal ? `${wholeText}.${last[1]}` : wholeText;
+  const group = decimalSign === '.' ? ',' : '.';
+  const compact = input.trim().replace(/[\s_\u00a0\u202f]/g, '');
+  const [g, d] = [group, decimalSign].map((c) => (c === '.' ? '\\.' : c));
+  if (compact.includes(group) && !new RegExp(`^\\d{1,3}(${g}\\d{3})*(${d}\\d*)?$`).test(compact)) return undefined;
+  const cleaned = compact.split(group).join('').replace(decimalSign, '.');
   if (!/^\d+(\.\d{0,2})?$/.test(cleaned)) return undefined;
   const [whole, fraction = ''] = cleaned.split('.');
   return `${BigInt(whole!).toString()}.${fraction.padEnd(2, '0')}`;

@@ -16,4 +16,3 @@ export function errorNotice(err: unknown, ctx: Pick<RampContext, 'messages' | 'l
   </div>`;
 }
 
-export const isAbort = (err: unknown) => err instanceof DOMException && err.name === 'AbortError';
