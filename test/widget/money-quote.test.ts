@@ -99,7 +99,8 @@ describe('<sphere-ramp> quotes and transfers', () => {
     await waitForStep(el, 'ramp');
     expect((field(el, '/crypto') as HTMLSelectElement).value).to.equal('usdc');
     expect((field(el, '/fiat') as HTMLSelectElement).value).to.equal('eur');
-    expect((field(el, '/cryptoNetwork') as HTMLSelectElement).value).to.equal('base'); // the saved wallet's network
+    // Once the saved wallets are known, the network is the saved wallet's.
+    await waitUntil(() => (field(el, '/cryptoNetwork') as HTMLSelectElement).value === 'base', 'network of the saved wallet');
     await continueWithAmount(el, '250.5');
     await waitUntil(() => deepQuery(el.shadowRoot!, 'input[name="wallet"]'), 'wallet list');
     await click(el, 'Get quote');
