@@ -51,7 +51,6 @@ describe('<sphere-ramp> quotes and transfers', () => {
     const quote = eventsOf<{ source: { amount: string; currency: string }; destination: { currency: string; network: string } }>(events, 'ramp-quote')[0]!;
     expect(quote.source).to.include({ amount: '100.00', currency: 'usd' });
     expect(quote.destination).to.include({ currency: 'usdc', network: 'sol' });
-    const shown = text(el);
     // In the order money flows: sent, each fee, their total, what is converted, the rate, what arrives, the lock.
     const rows = deepQueryAll(el.shadowRoot!, 'dl.summary dt').map((dt) => `${dt.textContent!.trim()}: ${dt.nextElementSibling!.textContent!.replace(/\s+/g, ' ').trim()}`);
     expect(rows.slice(0, 7)).to.deep.equal([

@@ -311,6 +311,8 @@ export class RampStep extends LitElement {
     clearTimeout(this.estimateTimer);
     this.estimateKey = '';
     this.voidEstimate();
+    // What was estimated is what the person chose: removing a wallet later must not switch the network.
+    this.network = this.chosenNetwork;
     const banksLoaded = !!this.ctx.state.bankAccounts;
     // With nothing saved, the focused "add" sub-step is the only useful next screen.
     if (banksLoaded && this.bankChoices.length === 0) this.go('add-bank');
