@@ -1,7 +1,7 @@
 /**
  * What the person is setting up, kept outside the flow state because it is
  * private to the money steps: the ramp step's draft (so "Back" from a quote
- * restores the choices) and, per quote, the instruments and the
+ * or a reload restores the choices) and, per quote, the instruments and the
  * Idempotency-Key of the transfer it will create. Keys are generated once
  * per intent so a double click or a retry after a network error reuses them.
  */
