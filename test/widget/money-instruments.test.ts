@@ -58,12 +58,13 @@ describe('<sphere-ramp> instruments', () => {
     await fill(el, '/network', 'base');
     expect(text(el)).to.contain('Stablecoins on this network: USDC, EURC.');
     await fill(el, '/address', ADDRESSES.baseBadChecksum);
-    expect(fieldError(el, '/address')).to.equal('Not a valid address for base: expected an address of 0x followed by 40 hexadecimal characters');
+    // A checksum failure says so, not "40 hexadecimal characters" (it has them).
+    expect(fieldError(el, '/address')).to.equal('The mix of capital and small letters does not match the address checksum (EIP-55): check it for a typo, or paste it again');
     await fill(el, '/address', ADDRESSES.sol);
     expect(fieldError(el, '/address')).to.match(/^Not a valid address for base/);
     await fill(el, '/network', 'tron');
     await fill(el, '/address', ADDRESSES.tronBadChecksum);
-    expect(fieldError(el, '/address')).to.equal('Not a valid address for tron: expected a Tron address starting with T');
+    expect(fieldError(el, '/address')).to.equal('The Tron address checksum does not match: check it for a typo, or paste it again');
     await clickIn(el, 'sphere-ramp-wallet-form', 'Save');
     expect(await count(user, 'wallet', customerId)).to.equal(0);
 

@@ -34,7 +34,7 @@ describe('<sphere-ramp> quotes and transfers', () => {
     await fill(el, '/accountOwner/address/line1', '233 South Wacker Drive');
     await fill(el, '/accountOwner/address/city', 'Chicago');
     await fill(el, '/accountOwner/address/state', 'IL');
-    await fill(el, '/accountOwner/address/country', 'usa');
+    await fill(el, '/accountOwner/address/country', 'USA');
     await clickIn(el, 'sphere-ramp-bank-account-form', 'Save');
     await waitForEvent(events, 'ramp-instrument-added');
     expect(eventsOf(events, 'ramp-instrument-added')[0]).to.include({ kind: 'bankAccount', currency: 'usd' });

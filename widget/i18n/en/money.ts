@@ -74,7 +74,10 @@ export const money = {
   city: 'City',
   state: 'State or region',
   postalCode: 'Postal code',
-  country: 'Country (3-letter code, e.g. USA)',
+  country: 'Country',
+  ownerAddressMissing: 'Enter the account owner’s address: street, city and country.',
+  postalCodeMissing: 'Enter the postal code of the account owner’s address.',
+  formIncomplete: 'Some details are missing. Check the highlighted fields.',
 
   // Wallet form
   network: 'Network',
@@ -154,9 +157,9 @@ export const money = {
   confirm: 'Confirm and create transfer',
   sending: 'Creating your transfer…',
   reference: {
-    ach: 'ACH reference (optional, up to 10 characters)',
-    wire: 'Wire message (optional, up to 105 characters)',
-    sepa: 'SEPA reference (optional, 6 to 140 characters)',
+    ach: 'ACH reference (up to 10 characters)',
+    wire: 'Wire message (up to 105 characters)',
+    sepa: 'SEPA reference (6 to 140 characters)',
   } as Record<string, string>,
   referenceHint: 'Shown on your bank statement.',
 

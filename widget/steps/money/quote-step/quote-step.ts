@@ -201,6 +201,9 @@ export class QuoteStep extends LitElement {
     } finally {
       this.refreshing = false;
     }
+    // The "Get a new quote" button is gone: focus what to do next (accept a moved rate, or confirm).
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(this.rateMoved ? '[data-action="accept-rate"]' : '[part="submit"]')?.focus();
   }
 
   protected override render() {
@@ -221,7 +224,8 @@ export class QuoteStep extends LitElement {
           : nothing}
         ${this.rateMoved && !this.expired
           ? html`<div class="notice warning" role="alert"><p>${m.rateMoved(this.rateMoved.from, this.rateMoved.to)}</p>
-              <button type="button" class="secondary" @click=${() => (this.rateMoved = undefined)}>${m.acceptNewRate}</button></div>`
+              <button type="button" class="secondary" data-action="accept-rate"
+                @click=${async () => { this.rateMoved = undefined; await this.updateComplete; this.renderRoot.querySelector<HTMLElement>('[part="submit"]')?.focus(); }}>${m.acceptNewRate}</button></div>`
           : nothing}
         ${intent?.direction === 'off-ramp' && hasReference(rail)
           ? this.form.field(`/destination/${REFERENCE_FIELD[rail]}`, m.reference[rail]!, { optional: true, hint: m.referenceHint })
