@@ -141,6 +141,58 @@ describe('<sphere-ramp> journey', () => {
     expect((field(third.el, '/amount') as HTMLInputElement).value).to.equal('');
   });
 
+  it("prefills a business's bank account owner from its registered address, and says what is missing when the address is emptied", async () => {
+    const user = uniqueUser('business-bank');
+    const customerId = await approvedCustomer(user);
+    const { el, events } = await mountRamp({ user });
+    await waitForStep(el, 'ramp');
+    // A business customer as SpherePay returns it: `addresses` (registered/operating), no `address`.
+    const flow = el as unknown as { flow: { customer: Record<string, unknown> }; set(patch: object): void };
+    flow.set({
+      customer: {
+        ...flow.flow.customer, type: 'business', businessLegalName: 'Acme Widgets Inc.', firstName: undefined, lastName: undefined, address: null,
+        addresses: [
+          { type: 'operating', line1: '1 Dock Rd', city: 'Oakland', state: 'CA', postalCode: '94607', country: 'USA' },
+          { type: 'registered', line1: '100 Market St', city: 'San Francisco', state: 'CA', postalCode: '94105', country: 'USA' },
+        ],
+      },
+    });
+    await continueWithAmount(el, '25');
+    await waitUntil(() => deepQuery(el.shadowRoot!, 'sphere-ramp-bank-account-form'), 'bank sub-step');
+    expect(field(el, '/accountOwner/accountHolderName').value).to.equal('Acme Widgets Inc.');
+    expect(field(el, '/accountOwner/address/line1').value).to.equal('100 Market St');
+    expect(field(el, '/accountOwner/address/postalCode').value).to.equal('94105');
+    expect(field(el, '/accountOwner/address/country').value).to.equal('USA');
+    expect((field(el, '/accountOwner/address/country') as HTMLSelectElement).selectedOptions[0]!.textContent).to.equal('United States');
+
+    for (const pointer of ['line1', 'city', 'state', 'postalCode', 'country']) await fill(el, `/accountOwner/address/${pointer}`, '');
+    await fill(el, '/bankName', 'Chase');
+    await fill(el, '/accountName', 'Operating');
+    await fill(el, '/accountDetails/routingNumber', '021000021');
+    await fill(el, '/accountDetails/accountNumber', '1234567890');
+    await fill(el, '/accountDetails/accountType', 'checking');
+    button(el, 'Save').click();
+    await waitUntil(() => text(el).includes('Enter the account owner’s address: street, city and country.'), 'the missing address is named');
+    expect(eventsOf(events, 'ramp-instrument-added')).to.have.length(0);
+    expect((await api<{ data: unknown[] }>(user, `bank-account?customerId=${customerId}`)).data).to.have.length(0);
+    await expect(stepElementOf(el)).to.be.accessible();
+
+    // Postal code: required for a US address, named when left out.
+    await fill(el, '/accountOwner/address/country', 'USA');
+    await fill(el, '/accountOwner/address/line1', '100 Market St');
+    await fill(el, '/accountOwner/address/city', 'San Francisco');
+    await fill(el, '/accountOwner/address/state', 'CA');
+    button(el, 'Save').click();
+    await waitUntil(() => text(el).includes('Enter the postal code of the account owner’s address.'), 'postal code named');
+    await waitUntil(() => deepActive(el)?.getAttribute('data-pointer') === '/accountOwner/address/postalCode', 'focus on the postal code');
+    await fill(el, '/accountOwner/address/postalCode', '94105');
+    button(el, 'Save').click();
+    await waitUntil(() => eventsOf(events, 'ramp-instrument-added').length === 1, 'saved');
+    // Focus lands on the next thing to do (adding a wallet), never on <body>.
+    await waitUntil(() => deepQuery(el.shadowRoot!, 'sphere-ramp-wallet-form'), 'wallet sub-step');
+    await waitUntil(() => deepActive(el)?.id === 'wallet-form-title' || deepActive(el)?.tagName === 'H3', 'focus on the wallet sub-step');
+  });
+
   it('offers "Try again" when session renewal fails, and puts the person back where they were once the backend answers', async () => {
     const user = uniqueUser('recover');
     await approvedCustomer(user);
