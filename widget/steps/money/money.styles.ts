@@ -32,7 +32,7 @@ export const moneyStyles = css`
   ol.status-history time { color: var(--ramp-color-text-muted); font-size: 0.875rem; }
   .detail dd > .wrap { flex: 1; }
   .detail .value { min-width: 0; }
-  @media (max-width: 400px) {
+  @container (max-width: 400px) {
     .pair { grid-template-columns: 1fr; }
     dl.summary { grid-template-columns: minmax(0, 1fr) minmax(0, 1.4fr); }
   }
@@ -40,7 +40,7 @@ export const moneyStyles = css`
   .detail { display: grid; gap: 2px; padding-bottom: var(--ramp-space); border-bottom: 1px solid var(--ramp-color-border); }
   .detail dt { font-size: 0.875rem; color: var(--ramp-color-text-muted); }
   .detail dd { margin: 0; display: flex; gap: var(--ramp-space); align-items: center; justify-content: space-between; }
-  .detail .value { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; word-break: break-all; }
+  .detail .value { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; overflow-wrap: anywhere; }
   .detail.required dt { color: var(--ramp-color-warning); font-weight: 700; }
   .subform { border: 1px solid var(--ramp-color-border); border-radius: var(--ramp-radius); padding: calc(var(--ramp-space) * 1.5); }
   .countdown { font-variant-numeric: tabular-nums; font-weight: 600; }
