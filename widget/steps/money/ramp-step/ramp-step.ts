@@ -433,7 +433,7 @@ export class RampStep extends LitElement {
     const { min, max } = this.limits;
     const fiatSelect = (id: string) => html`<select id=${id} data-pointer="/fiat" aria-label=${onRamp ? m.payCurrency : m.receiveCurrency}
         @change=${(e: Event) => { this.fiat = (e.target as HTMLSelectElement).value as Fiat; this.bankAccountId = undefined; this.rail = undefined; }}>
-        ${FIATS.map((c) => html`<option value=${c} ?selected=${c === this.fiat}>${c.toUpperCase()} · ${m.currencies[c]}</option>`)}
+        ${FIATS.map((c) => html`<option value=${c} title=${m.currencies[c] ?? c} ?selected=${c === this.fiat}>${c.toUpperCase()}</option>`)}
       </select>`;
     const coinSelect = (id: string) => html`<select id=${id} data-pointer="/crypto" aria-label=${onRamp ? m.receiveCurrency : m.payCurrency}
         @change=${(e: Event) => { this.coin = (e.target as HTMLSelectElement).value; this.walletId = undefined; }}>
