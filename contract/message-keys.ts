@@ -12,10 +12,10 @@ export const MESSAGE_KEYS = [
   'wholeNumber', 'wholeSeconds', 'pageMin', 'limitRange', 'otpCodeRequired', 'percentage', 'percentageMax', 'unknownRole', 'rolesRequired',
   // Customers
   'taxIdType', 'taxFieldsTogether', 'taxNeedsAddress', 'usSsnRequired', 'ssnFormat', 'taxDescriptionRequired', 'usState', 'stateRequired',
-  'naicsCode', 'website', 'addressRequired', 'representativeRole',
+  'naicsCode', 'website', 'addressRequired', 'representativeRole', 'postalCodeRequired', 'adultsOnly', 'birthYear',
   // Bank accounts and wallets
   'accountNumber', 'routingNumber', 'iban', 'bic', 'pixCpf', 'pixCnpj', 'pixPhone', 'pixRandom', 'achOrWire', 'eachNetworkOnce', 'networkRequired',
-  'addressSolana', 'addressTron', 'addressStarknet', 'addressEvm', 'addressEvmChecksum',
+  'addressSolana', 'addressTron', 'addressTronChecksum', 'addressStarknet', 'addressEvm', 'addressEvmChecksum',
   // Documents
   'documentCountryRequired', 'documentTargetMismatch', 'documentTargetId',
   // Transfers

@@ -45,13 +45,18 @@ export function isAddressForNetwork(network: string, address: string): boolean {
 }
 
 /**
- * The message key for an address the network does not accept: the form it
- * expects, or, for a well-formed EVM address, that its mixed-case checksum
- * (EIP-55) is wrong, which is a different mistake from a wrong length.
+/**
+ * The message key for what is wrong with an address for `network`, naming
+ * the actual problem: an address of the right form whose checksum fails is
+ * a typo (EIP-55 capitals, Tron's base58check), not a wrong format;
+ * undefined when it is valid.
  */
-export function addressProblem(network: string, address: string): MessageKey {
+export function addressProblem(network: string, address: string): MessageKey | undefined {
+  if (isAddressForNetwork(network, address)) return undefined;
+  if (EVM.includes(network) && /^0x[0-9a-fA-F]{40}$/.test(address)) return 'addressEvmChecksum';
+  if (network === 'tron' && /^T[1-9A-HJ-NP-Za-km-z]{33}$/.test(address)) return 'addressTronChecksum';
   if (network === 'sol') return 'addressSolana';
   if (network === 'tron') return 'addressTron';
   if (network === 'starknet') return 'addressStarknet';
-  return /^0x[0-9a-fA-F]{40}$/.test(address) ? 'addressEvmChecksum' : 'addressEvm';
+  return 'addressEvm';
 }

@@ -54,7 +54,8 @@ describe('<sphere-ramp> element', () => {
     await waitUntil(() => events.some((e) => e.type === 'ramp-session-expired'), 'ramp-session-expired');
     expect(events.filter((e) => e.type === 'ramp-session-expired')).to.have.length(1);
     await waitForStep(mounted, 'session-error');
-    expect(text(mounted)).to.contain('Your session has expired');
+    expect(text(mounted)).to.contain('Your session was interrupted');
+    expect([...mounted.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent?.trim())).to.include('Try again');
   });
 
   it('offers a retry when the proxy cannot be reached', async () => {

@@ -70,6 +70,7 @@ export const stepStyles = css`
     animation: spin 0.8s linear infinite; display: inline-block; vertical-align: middle;
   }
   @keyframes spin { to { transform: rotate(360deg); } }
+  @container (max-width: 360px) { .row { grid-template-columns: minmax(0, 1fr); } .actions > button { flex: 1 1 auto; } }
   @media (prefers-reduced-motion: reduce) { .spinner { animation-duration: 3s; } }
   .visually-hidden {
     position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;

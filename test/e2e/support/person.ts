@@ -91,6 +91,10 @@ export async function onboardAndOnRamp(context: BrowserContext, scope: Scope, ho
   await host.approve();
   await step(scope, 'ramp').waitFor();
 
+  // Amount first: the estimate for the amount, then the instruments (added in focused sub-steps).
+  await fillField(scope, '/amount', '100');
+  await scope.locator('[data-value="source"]', { hasText: '$100.00' }).first().waitFor();
+  await button(scope, 'Continue').click();
   await scope.locator('sphere-ramp-bank-account-form [data-pointer="/bankName"]').waitFor();
   await fillAll(scope, BANK);
   await scope.locator('sphere-ramp-bank-account-form').getByRole('button', { name: 'Save', exact: true }).click();
@@ -100,7 +104,6 @@ export async function onboardAndOnRamp(context: BrowserContext, scope: Scope, ho
   await scope.locator('sphere-ramp-wallet-form').getByRole('button', { name: 'Save', exact: true }).click();
   await host.received('ramp-instrument-added', 2);
 
-  await fillField(scope, '/amount', '100');
   await button(scope, 'Get quote').click();
   await step(scope, 'quote').waitFor();
   await button(scope, 'Confirm and create transfer').click();

@@ -48,6 +48,9 @@ export const validation = {
   naicsCode: 'A NAICS code is digits only, such as 541511.',
   website: 'Enter a web address such as https://example.com.',
   addressRequired: 'An address is required.',
+  postalCodeRequired: 'Enter the postal code.',
+  adultsOnly: 'You must be 18 or older.',
+  birthYear: 'Check the year of birth.',
   representativeRole: 'Add people who own 25% or more, control the company, or sign for it.',
 
   accountNumber: 'An account number has 4 to 17 digits.',
@@ -63,9 +66,10 @@ export const validation = {
   networkRequired: 'Choose at least one method.',
   addressSolana: 'This is not a Solana address (base58, 32 to 44 characters).',
   addressTron: 'This is not a Tron address (it starts with T).',
+  addressTronChecksum: 'The Tron address checksum does not match: check it for a typo, or paste it again.',
   addressStarknet: 'This is not a Starknet address (0x followed by up to 64 hexadecimal characters).',
   addressEvm: 'This is not an address for this network: 0x followed by 40 hexadecimal characters.',
-  addressEvmChecksum: 'The capital letters of this address do not match its checksum (EIP-55). Copy the address again from your wallet.',
+  addressEvmChecksum: 'The mix of capital and small letters does not match the address checksum (EIP-55): check it for a typo, or paste it again.',
 
   documentCountryRequired: 'Choose the country that issued the document.',
   documentTargetMismatch: 'This document is for someone else.',

@@ -45,6 +45,9 @@ export const validation: Messages['validation'] = {
   naicsCode: 'Un código NAICS solo tiene dígitos, por ejemplo 541511.',
   website: 'Escribe una dirección web como https://ejemplo.com.',
   addressRequired: 'Hace falta una dirección.',
+  postalCodeRequired: 'Escribe el código postal.',
+  adultsOnly: 'Debes tener 18 años o más.',
+  birthYear: 'Revisa el año de nacimiento.',
   representativeRole: 'Añade a quienes tengan el 25 % o más, controlen la empresa o firmen por ella.',
 
   accountNumber: 'Un número de cuenta tiene de 4 a 17 dígitos.',
@@ -60,9 +63,10 @@ export const validation: Messages['validation'] = {
   networkRequired: 'Elige al menos un método.',
   addressSolana: 'No es una dirección de Solana (base58, de 32 a 44 caracteres).',
   addressTron: 'No es una dirección de Tron (empieza por T).',
+  addressTronChecksum: 'La suma de control de la dirección de Tron no coincide: revisa si hay una errata o vuelve a pegarla.',
   addressStarknet: 'No es una dirección de Starknet (0x seguido de hasta 64 caracteres hexadecimales).',
   addressEvm: 'No es una dirección para esta red: 0x seguido de 40 caracteres hexadecimales.',
-  addressEvmChecksum: 'Las mayúsculas de esta dirección no coinciden con su suma de control (EIP-55). Vuelve a copiar la dirección desde tu billetera.',
+  addressEvmChecksum: 'La combinación de mayúsculas y minúsculas no coincide con la suma de control de la dirección (EIP-55): revisa si hay una errata o vuelve a pegarla.',
 
   documentCountryRequired: 'Elige el país que emitió el documento.',
   documentTargetMismatch: 'Este documento es de otra persona.',

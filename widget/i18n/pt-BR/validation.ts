@@ -45,6 +45,9 @@ export const validation: Messages['validation'] = {
   naicsCode: 'Um código NAICS tem só dígitos, por exemplo 541511.',
   website: 'Digite um endereço web como https://exemplo.com.br.',
   addressRequired: 'É preciso informar um endereço.',
+  postalCodeRequired: 'Digite o CEP / código postal.',
+  adultsOnly: 'Você precisa ter 18 anos ou mais.',
+  birthYear: 'Confira o ano de nascimento.',
   representativeRole: 'Adicione quem tem 25% ou mais, controla a empresa ou assina por ela.',
 
   accountNumber: 'Um número de conta tem de 4 a 17 dígitos.',
@@ -60,9 +63,10 @@ export const validation: Messages['validation'] = {
   networkRequired: 'Escolha pelo menos um método.',
   addressSolana: 'Este não é um endereço Solana (base58, de 32 a 44 caracteres).',
   addressTron: 'Este não é um endereço Tron (começa com T).',
+  addressTronChecksum: 'O checksum do endereço Tron não confere: verifique se há erro de digitação ou cole-o novamente.',
   addressStarknet: 'Este não é um endereço Starknet (0x seguido de até 64 caracteres hexadecimais).',
   addressEvm: 'Este não é um endereço desta rede: 0x seguido de 40 caracteres hexadecimais.',
-  addressEvmChecksum: 'As maiúsculas deste endereço não conferem com o checksum (EIP-55). Copie o endereço da sua carteira novamente.',
+  addressEvmChecksum: 'A combinação de maiúsculas e minúsculas não confere com o checksum do endereço (EIP-55): verifique se há erro de digitação ou cole-o novamente.',
 
   documentCountryRequired: 'Escolha o país que emitiu o documento.',
   documentTargetMismatch: 'Este documento é de outra pessoa.',

@@ -5,7 +5,7 @@
  * rules. Each renders into a `FormController` under a pointer prefix.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { STATE_COUNTRIES, countryByAlpha3, countryName, countryOptions, toE164 } from '../../../contract/countries.ts';
+import { STATE_COUNTRIES, countryByAlpha3, countryName, countryOptions, needsPostalCode, toE164 } from '../../../contract/countries.ts';
 import type { FormController } from '../../ui/form.ts';
 import type { Messages } from '../../i18n/messages.ts';
 
@@ -36,7 +36,7 @@ export function addressFields(form: FormController, prefix: string, m: M, locale
         normalize: (v) => v.toUpperCase(),
       })}
     </div>
-    ${form.field(`${prefix}/postalCode`, m.postalCode, { autocomplete: 'postal-code', optional: true })}
+    ${form.field(`${prefix}/postalCode`, m.postalCode, { autocomplete: 'postal-code', optional: !needsPostalCode(country) })}
   `;
 }
 

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import type { MessageKey } from '../../../contract/message-keys.ts';
 import { Address, Country, IsoDate, Text } from '../../../contract/spherepay/common.ts';
-import { STATE_COUNTRIES } from '../../../contract/countries.ts';
+import { STATE_COUNTRIES, needsPostalCode } from '../../../contract/countries.ts';
 import {
   BusinessAddress, BusinessCustomerCreate, BusinessInformation, IndividualCustomerCreate, PersonalInformation, ResidentialAddress, TaxIdType, checkTaxRules,
 } from '../../../contract/spherepay/customer.ts';
@@ -18,9 +18,28 @@ const pushTo = (ctx: { issues: unknown[] }, input: unknown) => ({
 });
 
 const STATE_MESSAGE: MessageKey = 'stateRequired';
-/** A state is needed where addresses have one; the shared schema enforces it for the USA only. */
+const POSTAL_MESSAGE: MessageKey = 'postalCodeRequired';
+/**
+ * A state and a postal code are needed where addresses have them; the shared
+ * schema (SpherePay's) enforces the state for the USA only and never the postal code.
+ */
 const withState = <T extends z.ZodMiniType<Address>>(schema: T) =>
-  schema.check(z.refine<Address>((a) => !STATE_COUNTRIES.includes(a.country) || !!a.state?.trim(), { message: STATE_MESSAGE, path: ['state'] }));
+  schema.check(
+    z.refine<Address>((a) => !STATE_COUNTRIES.includes(a.country) || !!a.state?.trim(), { message: STATE_MESSAGE, path: ['state'] }),
+    z.refine<Address>((a) => !needsPostalCode(a.country) || !!a.postalCode?.trim(), { message: POSTAL_MESSAGE, path: ['postalCode'] }),
+  );
+
+/** People opening an account must be adults. */
+export function ageOn(dateOfBirth: string, today = new Date()): number {
+  const [y, m, d] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  let age = today.getUTCFullYear() - y;
+  if (today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d)) age--;
+  return age;
+}
+const AdultDateOfBirth = IsoDate.check(
+  z.refine((v: string) => ageOn(v) >= 18, { message: 'adultsOnly' satisfies MessageKey }),
+  z.refine((v: string) => ageOn(v) <= 120, { message: 'birthYear' satisfies MessageKey }),
+);
 
 const RequiredTax = z.strictObject({
   ...PersonalInformation.shape,
@@ -33,7 +52,7 @@ export const IndividualProfile = z
   .strictObject({
     ...IndividualCustomerCreate.shape,
     address: withState(ResidentialAddress),
-    personalInformation: z.strictObject({ ...RequiredTax.shape, firstName: Text(100), lastName: Text(100), dateOfBirth: IsoDate }),
+    personalInformation: z.strictObject({ ...RequiredTax.shape, firstName: Text(100), lastName: Text(100), dateOfBirth: AdultDateOfBirth }),
   })
   .check(z.superRefine((v, ctx) => checkTaxRules(v, pushTo(ctx, v))));
 
@@ -54,7 +73,7 @@ export const RepresentativeProfile = z
   .strictObject({
     ...BusinessRepresentativeCreate.shape,
     address: withState(Address),
-    dateOfBirth: IsoDate,
+    dateOfBirth: AdultDateOfBirth,
     personalInformation: RequiredTax,
     representationDetails: z.strictObject({ ...RepresentationDetails.shape, title: Text(100) }),
   })
