@@ -32,11 +32,11 @@ describe('<sphere-ramp> journey', () => {
     await waitUntil(() => value(el, 'source')?.startsWith('$1,234.50'), 'estimate for the amount typed');
     expect(text(el)).not.to.contain('Estimate for $100.00');
     const received = value(el, 'destination')!;
-    expect(received).to.match(/^\d+\.\d\d USDC/);
+    expect(received).to.match(/^[\d,]+\.\d\d USDC/);
 
     // Another currency pair re-estimates; EUR goes by SEPA.
     await fill(el, '/fiat', 'eur');
-    await waitUntil(() => value(el, 'source')?.startsWith('1234.50 EUR · SEPA'), 'EUR estimate');
+    await waitUntil(() => value(el, 'source')?.startsWith('€1,234.50 · SEPA'), 'EUR estimate');
     el.setAttribute('theme', 'dark');
     await settle(el);
     await expect(step).to.be.accessible();
@@ -77,7 +77,7 @@ describe('<sphere-ramp> journey', () => {
     await click(el, 'Confirm and create transfer');
     const step = await waitForStep(el, 'transfer');
     await waitUntil(() => value(el, 'to'), 'instruments described');
-    expect(value(el, 'sent')).to.equal('200.00 EUR');
+    expect(value(el, 'sent')).to.equal('€200.00');
     expect(`${value(el, 'received')} · Base`).to.equal(quoted);
     expect(value(el, 'rate')).to.match(/^1 EUR = [\d.]+ USDC$/);
     expect(value(el, 'from')).to.equal('Commerzbank Euro account · 3000 (EUR)');
@@ -103,7 +103,7 @@ describe('<sphere-ramp> journey', () => {
     await click(el, /^Open transfer/);
     await waitForStep(el, 'transfer');
     await waitUntil(() => value(el, 'to'), 'instruments described again');
-    expect(value(el, 'sent')).to.equal('200.00 EUR');
+    expect(value(el, 'sent')).to.equal('€200.00');
     expect(value(el, 'transfer-id')).to.equal(id);
     el.setAttribute('theme', 'dark');
     await settle(el);

@@ -18,7 +18,7 @@ import { feeLines } from '../quote-card/quote-card.ts';
 import { bankAccountLabel, networkName, shortAddress, walletLabel } from '../labels.ts';
 import { moneyStyles } from '../money.styles.ts';
 import { statusHistory, termsFor } from './terms.ts';
-import { formatAmount } from '../../../i18n/format.ts';
+import { formatAmount, formatDateTime } from '../../../i18n/format.ts';
 
 type Endpoint = Transfer['source'];
 
@@ -53,9 +53,7 @@ export class Receipt extends LitElement {
   }
 
   private time(iso: string) {
-    const date = new Date(iso);
-    if (Number.isNaN(date.getTime())) return iso;
-    return new Intl.DateTimeFormat(this.ctx.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    return formatDateTime(iso, this.ctx.locale);
   }
 
   protected override render() {
