@@ -65,8 +65,8 @@ const button = (el: SphereRamp, name: string) => {
 };
 
 const CASES: { locale: Locale; amountTyped: string; sent: string; countdown: RegExp; sendExactly: string }[] = [
-  { locale: 'es', amountTyped: '1234,5', sent: '1234,50 US$', countdown: /Tipo de cambio garantizado durante (\d+ min|\d+ s)/, sendExactly: 'Envía exactamente 1234,50 US$ por ACH' },
-  { locale: 'pt-BR', amountTyped: '1.234,5', sent: 'US$ 1.234,50', countdown: /Taxa garantida por (\d+ min|\d+ s)/, sendExactly: 'Envie exatamente US$ 1.234,50 por ACH' },
+  { locale: 'es', amountTyped: '1234,5', sent: '1234,50 US$', countdown: /Tipo de cambio garantizado durante ?(\d+ min|\d+ s)/, sendExactly: 'Envía exactamente 1234,50 US$ por ACH' },
+  { locale: 'pt-BR', amountTyped: '1.234,5', sent: 'US$ 1.234,50', countdown: /Taxa garantida por ?(\d+ min|\d+ s)/, sendExactly: 'Envie exatamente US$ 1.234,50 por ACH' },
 ];
 
 describe('<sphere-ramp> in Spanish and Portuguese', () => {
@@ -81,7 +81,8 @@ describe('<sphere-ramp> in Spanish and Portuguese', () => {
   });
 
   for (const c of CASES) {
-    it(`onboards a person in ${c.locale}: every screen and validation message in ${c.locale}, accessible`, async () => {
+    it(`onboards a person in ${c.locale}: every screen and validation message in ${c.locale}, accessible`, async function () {
+      this.timeout(60000);
       const m = await loadMessages(c.locale, ['common', 'onboarding', 'validation']);
       const { el } = await mountRamp({ attrs: { locale: c.locale } });
       const profile = await waitForStep(el, 'profile');
@@ -105,7 +106,9 @@ describe('<sphere-ramp> in Spanish and Portuguese', () => {
       await expect(stepElement(el)!).to.be.accessible();
     });
 
-    it(`quotes and creates an on-ramp in ${c.locale}: amounts typed and shown the ${c.locale} way, no English`, async () => {
+    it(`quotes and creates an on-ramp in ${c.locale}: amounts typed and shown the ${c.locale} way, no English`, async function () {
+      // The whole way from the amount to history, against the real sandbox.
+      this.timeout(60000);
       const m = await loadMessages(c.locale, ['common', 'money']);
       const user = uniqueUser(`i18n-${c.locale}`);
       const customerId = await approvedCustomer(user);
@@ -113,12 +116,21 @@ describe('<sphere-ramp> in Spanish and Portuguese', () => {
       await addWallet(user, customerId, 'sol');
       const { el } = await mountRamp({ user, attrs: { locale: c.locale, direction: 'on-ramp', 'destination-currency': 'usdc', network: 'sol' } });
       const ramp = await waitForStep(el, 'ramp');
-      await waitUntil(() => deepQuery(el.shadowRoot!, 'input[name="wallet"]'), 'wallet list');
-      await expectNoEnglish(el, phrases, 'ramp');
+      // Before anything is typed: an estimate for an example amount, in the locale.
+      await waitUntil(() => deepQuery(el.shadowRoot!, '[data-value="destination"]'), 'example estimate');
+      const example = new Intl.NumberFormat(c.locale, { style: 'currency', currency: 'USD' }).format(100).replace(/\s+/g, ' ');
+      expect(text(el)).to.contain(m.money.estimateExample(example));
+      await expectNoEnglish(el, phrases, 'amount');
       await expect(ramp).to.be.accessible();
 
       await fill(el, '/amount', c.amountTyped);
       expect(fieldError(el, '/amount')).to.equal(undefined);
+      await waitUntil(() => deepQuery(el.shadowRoot!, '[data-value="source"]')?.textContent?.replace(/\s+/g, ' ').includes(c.sent), 'estimate for the amount typed');
+      button(el, m.money.continue).click();
+      await waitUntil(() => deepQuery(el.shadowRoot!, '#instruments-title') && deepQuery(el.shadowRoot!, 'input[name="wallet"]'), 'instruments');
+      await expectNoEnglish(el, phrases, 'instruments');
+      await expect(stepElement(el)!).to.be.accessible();
+
       button(el, m.money.getQuote).click();
       const quote = await waitForStep(el, 'quote');
       await waitUntil(() => c.countdown.test(text(el)), 'countdown in the locale');

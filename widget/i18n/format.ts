@@ -90,3 +90,6 @@ export function formatCountdown(totalSeconds: number, locale: string): string {
 /** The decimal sign people of `locale` type ("," in es and pt-BR). */
 export const decimalSign = (locale: string): '.' | ',' =>
   new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value === ',' ? ',' : '.';
+
+/** A two-decimal amount ("1234.50") as the person of `locale` would type it ("1234,50"), for putting back into a field. */
+export const amountInput = (amount: string, locale: string) => (decimalSign(locale) === ',' ? amount.replace('.', ',') : amount);

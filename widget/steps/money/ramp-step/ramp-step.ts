@@ -28,7 +28,7 @@ import { errorMessage, errorNotice } from '../error-notice.ts';
 import { REFERENCE_FIELD, clearDraft, hasReference, loadDraft, rememberIntent, saveDraft } from '../intent.ts';
 import { bankAccountLabel, networkName, walletLabel } from '../labels.ts';
 import { moneyStyles } from '../money.styles.ts';
-import { decimalSign, formatAmount } from '../../../i18n/format.ts';
+import { amountInput, decimalSign, formatAmount } from '../../../i18n/format.ts';
 import { rememberTerms } from '../receipt/terms.ts';
 
 /** The amount as the person writes it in their locale ("1.234,50"), checked as SpherePay's decimal string. */
@@ -114,8 +114,9 @@ export class RampStep extends LitElement {
       if (fiat && (FIATS as readonly string[]).includes(fiat)) this.fiat = fiat as Fiat;
       const coin = this.cryptoPreset;
       if (coin && (COINS as readonly string[]).includes(coin)) this.coin = coin;
+      // The `amount` attribute is written the HTML way ("250.50"), whatever the person's locale.
       const amount = presets.amount ? normalizeAmount(presets.amount) : undefined;
-      this.form.reset(amount ? { '/amount': amount } : {});
+      this.form.reset(amount ? { '/amount': amountInput(amount, this.ctx.locale) } : {});
     }
     void this.resumeAwaitingDeposit();
   }
@@ -207,7 +208,7 @@ export class RampStep extends LitElement {
   /** The typed amount in two-decimal form, if it is one. */
   private get typedAmount(): string | undefined {
     const raw = this.form.get('/amount');
-    const normalized = typeof raw === 'string' ? normalizeAmount(raw) : undefined;
+    const normalized = typeof raw === 'string' ? normalizeAmount(raw, decimalSign(this.ctx.locale)) : undefined;
     return normalized && compare(normalized, '0') > 0 ? normalized : undefined;
   }
 
@@ -292,7 +293,9 @@ export class RampStep extends LitElement {
   private normalizeAmountField() {
     const raw = this.form.get('/amount');
     const normalized = typeof raw === 'string' ? normalizeAmount(raw, decimalSign(this.ctx.locale)) : undefined;
-    if (normalized && normalized !== raw) this.form.set('/amount', normalized);
+    // Put back the way the person writes it ("1234,50" in es), which is also how it is read again.
+    const shown = normalized && amountInput(normalized, this.ctx.locale);
+    if (shown && shown !== raw) this.form.set('/amount', shown);
   }
 
   private go(stage: Stage, focus = { amount: '#amount-title', instruments: '#instruments-title', 'add-bank': 'sphere-ramp-bank-account-form', 'add-wallet': 'sphere-ramp-wallet-form' }[stage]) {
@@ -448,7 +451,7 @@ export class RampStep extends LitElement {
       ${this.renderDirection()}
       <div class="pair">
         <div @focusout=${() => this.normalizeAmountField()} class="amount-field">
-          ${this.form.field('/amount', m.youSend, { inputmode: 'decimal', hint: min || max ? m.limits(min ? formatAmount(min, source.currency, this.ctx.locale) : undefined, max ? formatAmount(max, source.currency, this.ctx.locale) : undefined) : m.amountHint, autocomplete: 'off', placeholder: EXAMPLE_AMOUNT })}
+          ${this.form.field('/amount', m.youSend, { inputmode: 'decimal', hint: min || max ? m.limits(min ? formatAmount(min, source.currency, this.ctx.locale) : undefined, max ? formatAmount(max, source.currency, this.ctx.locale) : undefined) : m.amountHint, autocomplete: 'off', placeholder: amountInput(EXAMPLE_AMOUNT, this.ctx.locale) })}
         </div>
         <div class="field" part="field">
           <label for="source-currency">${m.currency}</label>
