@@ -134,7 +134,8 @@ export const shownStatus = (el: SphereRamp) => deepQuery(el.shadowRoot!, '[part=
 export async function continueWithAmount(el: SphereRamp, amount: string): Promise<void> {
   await waitUntil(() => deepQuery(el.shadowRoot!, '[data-pointer="/amount"]'), 'amount field');
   await fill(el, '/amount', amount);
-  await waitUntil(() => deepQuery(el.shadowRoot!, '[data-value="source"]')?.textContent?.includes(normalize(amount)), 'estimate for the amount');
+  // Shown the English way ("$1,234.50"): compare without the thousands separators.
+  await waitUntil(() => deepQuery(el.shadowRoot!, '[data-value="source"]')?.textContent?.replace(/,/g, '').includes(normalize(amount)), 'estimate for the amount');
   await click(el, 'Continue');
   await waitUntil(
     () => deepQuery(el.shadowRoot!, '#instruments-title, sphere-ramp-bank-account-form, sphere-ramp-wallet-form'),
