@@ -19,6 +19,7 @@ export const onboarding = {
   lastName: 'Last name',
   email: 'Email',
   phone: 'Phone number',
+  callingCode: 'Country calling code',
   phoneHint: 'With your country calling code, such as +14155550123.',
   phoneHintCountry: (code: string, country: string) => `Starts with ${code} for ${country}; we add it if you leave it out.`,
   country: 'Country',
