@@ -9,7 +9,7 @@ export const MESSAGE_KEYS = [
   'required', 'wrongType', 'notAllowed', 'tooShort', 'tooLong', 'tooSmall', 'tooBig', 'invalidFormat', 'noMatchingForm', 'invalidValue', 'unknownField',
   // Shared shapes
   'amountFormat', 'amountPositive', 'basisPoints', 'basisPointsMax', 'countryCode', 'dateFormat', 'dateReal', 'emailFormat', 'phoneE164',
-  'wholeNumber', 'wholeSeconds', 'pageMin', 'limitRange', 'otpCodeRequired', 'percentage', 'percentageMax', 'unknownRole', 'rolesRequired',
+  'phoneLength', 'wholeNumber', 'wholeSeconds', 'pageMin', 'limitRange', 'otpCodeRequired', 'percentage', 'percentageMax', 'unknownRole', 'rolesRequired',
   // Customers
   'taxIdType', 'taxFieldsTogether', 'taxNeedsAddress', 'usSsnRequired', 'ssnFormat', 'taxDescriptionRequired', 'usState', 'stateRequired',
   'naicsCode', 'website', 'addressRequired', 'representativeRole', 'postalCodeRequired', 'adultsOnly', 'birthYear',

@@ -27,6 +27,7 @@ export const validation = {
   dateReal: 'This date does not exist.',
   emailFormat: 'Enter an email address such as name@example.com.',
   phoneE164: 'Enter the number with its country calling code, such as +14155550123.',
+  phoneLength: 'This number is too short or too long for its country code.',
   wholeNumber: 'Enter a whole number.',
   wholeSeconds: 'Enter a whole number of seconds.',
   pageMin: 'Must be at least 1.',

@@ -24,6 +24,7 @@ export const validation: Messages['validation'] = {
   dateReal: 'Esta fecha no existe.',
   emailFormat: 'Escribe un correo electrónico como nombre@ejemplo.com.',
   phoneE164: 'Escribe el número con su prefijo internacional, por ejemplo +34612345678.',
+  phoneLength: 'Este número es demasiado corto o demasiado largo para su prefijo de país.',
   wholeNumber: 'Escribe un número entero.',
   wholeSeconds: 'Escribe un número entero de segundos.',
   pageMin: 'Debe ser al menos 1.',

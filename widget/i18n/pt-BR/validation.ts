@@ -24,6 +24,7 @@ export const validation: Messages['validation'] = {
   dateReal: 'Esta data não existe.',
   emailFormat: 'Digite um e-mail como nome@exemplo.com.',
   phoneE164: 'Digite o número com o código do país, por exemplo +5511912345678.',
+  phoneLength: 'Este número é curto ou longo demais para o código do país.',
   wholeNumber: 'Digite um número inteiro.',
   wholeSeconds: 'Digite um número inteiro de segundos.',
   pageMin: 'Deve ser pelo menos 1.',

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { MessageKey } from '../../../contract/message-keys.ts';
-import { Address, Country, IsoDate, Text } from '../../../contract/spherepay/common.ts';
+import { Address, Country, IsoDate, Phone, Text } from '../../../contract/spherepay/common.ts';
 import { STATE_COUNTRIES, needsPostalCode } from '../../../contract/countries.ts';
 import {
   BusinessAddress, BusinessCustomerCreate, BusinessInformation, IndividualCustomerCreate, PersonalInformation, ResidentialAddress, TaxIdType, checkTaxRules,
@@ -28,6 +28,23 @@ const withState = <T extends z.ZodMiniType<Address>>(schema: T) =>
     z.refine<Address>((a) => !STATE_COUNTRIES.includes(a.country) || !!a.state?.trim(), { message: STATE_MESSAGE, path: ['state'] }),
     z.refine<Address>((a) => !needsPostalCode(a.country) || !!a.postalCode?.trim(), { message: POSTAL_MESSAGE, path: ['postalCode'] }),
   );
+
+/**
+ * A number a phone can ring: North American numbers (+1) have ten digits
+ * after the code; elsewhere at least six follow the country code.
+ */
+const PlausiblePhone = z.string().check(
+  z.superRefine((v, ctx) => {
+    // A length problem is named as such before the shared schema's general "international number" message.
+    const digits = v.slice(1);
+    if (/^\+\d+$/.test(v) && (v.startsWith('+1') ? digits.length !== 11 : digits.length < 8 || digits.length > 15)) {
+      ctx.issues.push({ code: 'custom', input: v, message: 'phoneLength' satisfies MessageKey });
+      return;
+    }
+    const checked = Phone.safeParse(v);
+    if (!checked.success) for (const issue of checked.error.issues) ctx.issues.push({ code: 'custom', input: v, message: issue.message });
+  }),
+);
 
 /** People opening an account must be adults. */
 export function ageOn(dateOfBirth: string, today = new Date()): number {
@@ -51,6 +68,7 @@ const RequiredTax = z.strictObject({
 export const IndividualProfile = z
   .strictObject({
     ...IndividualCustomerCreate.shape,
+    phone: PlausiblePhone,
     address: withState(ResidentialAddress),
     personalInformation: z.strictObject({ ...RequiredTax.shape, firstName: Text(100), lastName: Text(100), dateOfBirth: AdultDateOfBirth }),
   })
@@ -64,6 +82,7 @@ const RequiredBusinessInformation = z.strictObject(
 
 export const BusinessProfile = z.strictObject({
   ...BusinessCustomerCreate.shape,
+  phone: PlausiblePhone,
   addresses: z.tuple([withState(BusinessAddress), withState(BusinessAddress)]),
   businessInformation: RequiredBusinessInformation,
 });

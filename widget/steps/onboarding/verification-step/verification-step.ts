@@ -100,7 +100,7 @@ export class VerificationStep extends LitElement {
     const profile = customer && primaryProfile(customer);
     const entries = customer && profile ? checklist(profile, customer.type) : [];
     const done = entries.filter((e) => e.status === 'complete').length;
-    return html`<h2 tabindex="-1">${m.verificationTitle}</h2>
+    return html`<h2 tabindex="-1">${customer?.type === 'business' ? m.verificationTitleBusiness : m.verificationTitle}</h2>
       <p>${customer?.type === 'business' ? m.verificationIntroBusiness : m.verificationIntro}</p>
       <p class="muted" aria-live="polite">${m.progress(done, entries.length)}</p>
       <ol aria-label=${m.checklistLabel}>${repeat(entries, (e) => e.group, (e) => this.entry(e))}</ol>`;
