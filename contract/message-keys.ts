@@ -23,6 +23,3 @@ export const MESSAGE_KEYS = [
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
-
-const known = new Set<string>(MESSAGE_KEYS);
-export const isMessageKey = (value: unknown): value is MessageKey => typeof value === 'string' && known.has(value);

@@ -5,14 +5,21 @@
  * error's kind. A server's own words (SpherePay speaks English) are shown
  * only to English readers, where they are the most specific thing we have.
  */
-import { isMessageKey } from '../../contract/message-keys.ts';
+import type { MessageKey } from '../../contract/message-keys.ts';
 import { RampError } from '../api/errors.ts';
 import type { Messages } from './messages.ts';
+
+/**
+ * Whether the catalogue has words for `detail` as a message key. Asking the
+ * loaded catalogue (typed to have every key) keeps the key list itself out
+ * of the browser bundle.
+ */
+const isKey = (m: Messages, detail: string): detail is MessageKey => !!m.validation && Object.hasOwn(m.validation, detail);
 
 /** A field error: a key with the issue's bound (minimum, maximum) when known, or a server's words. */
 export function fieldText(m: Messages, locale: string, detail: string, bound?: number): string {
   const v = m.validation;
-  if (v && isMessageKey(detail)) {
+  if (isKey(m, detail)) {
     const entry = v[detail];
     return typeof entry === 'function' ? entry(bound) : entry;
   }
@@ -26,7 +33,7 @@ export function errorText(err: unknown, m: Messages, locale: string, fallback: s
   const known = m.common.errorCodes[err.code];
   if (known) return known;
   if (err.detail !== undefined) {
-    if (isMessageKey(err.detail) && m.validation) return fieldText(m, locale, err.detail);
+    if (isKey(m, err.detail)) return fieldText(m, locale, err.detail);
     if (locale === 'en') return err.detail;
   }
   return m.common.errors[err.kind];
