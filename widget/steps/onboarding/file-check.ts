@@ -11,5 +11,6 @@ export async function checkDocumentFile(file: Blob): Promise<FileCheck> {
   return mimeType ? { ok: true, mimeType } : { ok: false, reason: 'wrong-type' };
 }
 
-/** Megabytes with one decimal, for messages. */
-export const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+/** Megabytes with one decimal in the reader's digits ("16.3", "16,3"), for messages. */
+export const megabytes = (bytes: number, locale: string) =>
+  new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / (1024 * 1024));

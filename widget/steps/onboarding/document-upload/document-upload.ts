@@ -94,7 +94,7 @@ export class DocumentUpload extends LitElement {
     if (!file) return;
     const m = this.ctx.messages.onboarding;
     const check = await checkDocumentFile(file);
-    const error = check.ok ? undefined : check.reason === 'too-large' ? m.fileTooLarge(megabytes(file.size)) : check.reason === 'empty' ? m.fileEmpty : m.fileWrongType;
+    const error = check.ok ? undefined : check.reason === 'too-large' ? m.fileTooLarge(megabytes(file.size, this.ctx.locale)) : check.reason === 'empty' ? m.fileEmpty : m.fileWrongType;
     this.chosen = { ...this.chosen, [side]: error ? { error } : { file } };
     if (error) this.ctx.announce(error);
   }

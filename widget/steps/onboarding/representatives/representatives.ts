@@ -15,6 +15,7 @@ import { add, compare } from '../../../../contract/money.ts';
 import { rampContext, type RampContext } from '../../../state/context.ts';
 import { stepStyles } from '../../../ui/styles.ts';
 import { REPRESENTATIVE_IDENTITY_TYPES } from '../criteria.ts';
+import { formatNumber } from '../../../i18n/format.ts';
 
 export class Representatives extends LitElement {
   static override styles = [stepStyles, css`.person { border: 1px solid var(--ramp-color-border); border-radius: var(--ramp-radius); padding: var(--ramp-space); }`];
@@ -55,7 +56,7 @@ export class Representatives extends LitElement {
     const status = required.length ? (profile?.status ?? 'incomplete') : 'pending';
     return html`<li class="person stack" data-representative=${rep.id}>
       <h4>${name}</h4>
-      <p class="muted">${[details.title, details.ownershipPercentage ? r.owns(details.ownershipPercentage) : ''].filter(Boolean).join(' · ')}</p>
+      <p class="muted">${[details.title, details.ownershipPercentage ? r.owns(formatNumber(details.ownershipPercentage, this.ctx.locale)) : ''].filter(Boolean).join(' · ')}</p>
       <p><strong>${r.status[status] ?? status}</strong></p>
       ${required.includes('identity_document')
         ? html`<h5>${r.documentsFor(name)}</h5>
@@ -76,7 +77,7 @@ export class Representatives extends LitElement {
     return html`<div class="stack">
       <p>${r.intro}</p>
       ${this.people.length ? html`<ul class="stack" role="list">${repeat(this.people, (p) => p.id, (p) => this.person(p))}</ul>` : html`<p class="muted">${r.none}</p>`}
-      ${compare(total, '100') > 0 ? html`<p class="notice warning" role="alert">${r.totalOver(total)}</p>` : nothing}
+      ${compare(total, '100') > 0 ? html`<p class="notice warning" role="alert">${r.totalOver(formatNumber(total, this.ctx.locale))}</p>` : nothing}
       ${this.adding
         ? html`<h4>${r.addTitle}</h4>
             <sphere-ramp-representative-form @representative-added=${(e: CustomEvent<BusinessRepresentative>) => this.added(e.detail)}
