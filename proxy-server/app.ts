@@ -33,7 +33,9 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   const { store, upstream, logger, events } = deps;
   const now = deps.now ?? (() => new Date());
   const ownership = createOwnership(store, upstream, now);
-  const onLinked = (user: string, customerId: string) => events.linked(user, customerId);
+  // Every process's open streams of this user start receiving the new customer's events.
+  const onLinked = (user: string, customerId: string) =>
+    void store.broadcast({ kind: 'linked', externalUserId: user, customerId }).catch((err: unknown) => logger.warn({ err: String(err) }, 'broadcast failed'));
 
   const app = express();
   app.disable('x-powered-by');
@@ -44,21 +46,21 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   app.use('/embed', embedHeaders(config));
   app.use(cors(config.allowedOrigins));
   app.use(healthRouter({ store, upstream }));
-  app.use(webhooksRouter({ store, hub: events, secret: config.spherepay.webhookSecret, now }));
+  app.use(webhooksRouter({ store, secret: config.spherepay.webhookSecret, now }));
   if (config.sandbox) app.use(hostedPagesRouter({ upstream }));
 
-  app.use('/api', perIpLimit(config), express.json({ limit: JSON_LIMIT }));
+  app.use('/api', perIpLimit(config, store), express.json({ limit: JSON_LIMIT }));
   app.use(sessionsRouter({ store, serverSecret: config.serverSecret, defaultTtlSeconds: config.sessionTtlSeconds, now, onLinked }));
 
   const api = Router();
-  api.use(authenticate({ store, now }), perSessionLimit(config));
+  api.use(authenticate({ store, now }), perSessionLimit(config, store));
   api.get('/session', (req, res) => {
     const { customerId, expiresAt } = req.session!;
     res.set('cache-control', 'no-store').json({ customerId, expiresAt: expiresAt.toISOString() } satisfies SessionInfo);
   });
   api.get('/events', eventsHandler({ store, hub: events, heartbeatMs: config.sseHeartbeatMs, now }));
   if (config.sandboxControls) api.use('/sandbox', sandboxControlsRouter({ upstream, ownership }));
-  api.use('/v2', relayRouter({ store, upstream, ownership, now, onLinked }));
+  api.use('/v2', relayRouter({ store, upstream, ownership, now, onLinked, claimStaleMs: config.spherepay.timeoutMs }));
   app.use('/api', api);
   app.use('/api', () => {
     throw notFound();

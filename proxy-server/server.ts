@@ -13,7 +13,8 @@ import { createApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { createEventHub } from './events.ts';
 import { createLogger } from './logger.ts';
-import { openSqliteStore } from './store/sqlite.ts';
+import { openStore } from './store/open.ts';
+import type { Store } from './store/store.ts';
 import { createUpstream } from './upstream.ts';
 
 export interface RampServer {
@@ -62,7 +63,13 @@ export async function startServer(env: NodeJS.ProcessEnv, overrides: ServerOverr
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   const url = `http://${shownHost}:${bound}`;
 
-  const store = openSqliteStore(loaded.dbPath);
+  let store: Store;
+  try {
+    store = await openStore(loaded.dbPath, { onError: (err, what) => logger.warn({ err: String(err), what }, 'store recovered from an error') });
+  } catch (err) {
+    http.close();
+    throw err;
+  }
   let composition: Composition = {};
   try {
     composition = (await overrides.compose?.({ url, port: bound, config: loaded })) ?? {};
@@ -74,6 +81,11 @@ export async function startServer(env: NodeJS.ProcessEnv, overrides: ServerOverr
   const config = composition.config ?? loaded;
 
   const events = createEventHub();
+  // Whatever any process sharing the store announces reaches this process's event streams.
+  const unsubscribe = store.subscribe((m) => {
+    if (m.kind === 'event') events.publish(m.event);
+    else if (m.kind === 'linked') events.linked(m.externalUserId, m.customerId);
+  });
   const upstream = createUpstream({ ...config.spherepay, logger });
   const app = createApp(config, { store, upstream, logger, events, ...(overrides.now ? { now: overrides.now } : {}), ...(composition.site ? { site: composition.site } : {}) });
   handler = app;
@@ -84,6 +96,7 @@ export async function startServer(env: NodeJS.ProcessEnv, overrides: ServerOverr
     config,
     close() {
       closing ??= (async () => {
+        unsubscribe();
         events.closeAll();
         const drained = new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeIdleConnections();

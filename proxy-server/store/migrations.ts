@@ -1,4 +1,8 @@
-/** Schema migrations, applied in order at start; `schema_version` records how far we got. */
+/**
+ * SQLite schema migrations, applied in order at start; `schema_version`
+ * records how far we got. PostgreSQL's are in postgres-migrations.ts: keep
+ * the two in step (same tables, same meaning).
+ */
 export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE users (
@@ -50,5 +54,12 @@ export const MIGRATIONS: readonly string[] = [
     request_id TEXT NOT NULL
   );
   CREATE INDEX audit_by_customer ON audit (customer_id, id);
+  `,
+  `
+  CREATE TABLE rate_limits (
+    key TEXT PRIMARY KEY,
+    hits INTEGER NOT NULL,
+    reset_at INTEGER NOT NULL
+  );
   `,
 ];
