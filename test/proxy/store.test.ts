@@ -1,0 +1,294 @@
+/**
+ * One store suite, run against SQLite (the default) and PostgreSQL (shared
+ * by several processes). The last group opens two stores on one database, as
+ * two processes would, and runs only where the store says it is shared.
+ */
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../../proxy-server/store/open.ts';
+import type { Store, StoreMessage } from '../../proxy-server/store/store.ts';
+import { freshSchema, postgresUnavailable } from '../support/node/postgres.ts';
+
+const noPostgres = await postgresUnavailable();
+
+interface Backend {
+  name: string;
+  skip: string | false;
+  /** A new empty database: open as many stores on it as you like. */
+  database(): Promise<{ open(): Promise<Store>; drop(): Promise<void> }>;
+}
+
+const BACKENDS: Backend[] = [
+  {
+    name: 'SQLite',
+    skip: false,
+    async database() {
+      const path = join(mkdtempSync(join(tmpdir(), 'ramp-store-')), 'ramp.db');
+      return { open: () => openStore(path), drop: async () => {} };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    skip: noPostgres,
+    async database() {
+      const schema = await freshSchema();
+      return { open: () => openStore(schema.url), drop: schema.drop };
+    },
+  },
+];
+
+const t0 = new Date('2026-12-01T00:00:00Z');
+const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+const event = (id: string, customerId: string | null, payload = '{}') => ({ id, type: 'customer.kyc.pending', customerId, payload });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Resolves once `predicate` holds, or fails after `ms`. */
+async function until(predicate: () => boolean, ms = 2000) {
+  const deadline = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await sleep(10);
+  }
+}
+
+for (const backend of BACKENDS) {
+  describe(`store: ${backend.name}`, { skip: backend.skip }, () => {
+    const cleanups: (() => Promise<void>)[] = [];
+    after(async () => {
+      for (const c of cleanups.reverse()) await c();
+    });
+    /** A store on a database of its own. */
+    async function fresh() {
+      const db = await backend.database();
+      const store = await db.open();
+      cleanups.push(db.drop, () => store.close());
+      return store;
+    }
+    /** Two stores on one database: two processes. */
+    async function pair() {
+      const db = await backend.database();
+      const [a, b] = await Promise.all([db.open(), db.open()]);
+      cleanups.push(db.drop, () => a.close(), () => b.close());
+      return [a, b] as const;
+    }
+
+    it('keeps one customer per user and one user per customer', async () => {
+      const s = await fresh();
+      assert.equal(await s.ensureUser('u1', t0), null);
+      assert.equal(await s.ensureUser('u1', t0), null, 'ensureUser is idempotent');
+      assert.equal(await s.linkCustomer('u1', 'cus_1'), 'linked');
+      assert.equal(await s.linkCustomer('u1', 'cus_1'), 'same');
+      assert.equal(await s.linkCustomer('u1', 'cus_2'), 'conflict', 'a user never gets a second customer');
+      await s.ensureUser('u2', t0);
+      assert.equal(await s.linkCustomer('u2', 'cus_1'), 'conflict', 'a customer never gets a second user');
+      assert.equal(await s.customerOf('u1'), 'cus_1');
+      assert.equal(await s.ensureUser('u1', t0), 'cus_1');
+      assert.equal(await s.customerOf('u2'), null);
+      assert.equal(await s.customerOf('nobody'), null);
+    });
+
+    it('finds sessions by token hash', async () => {
+      const s = await fresh();
+      await s.ensureUser('u1', t0);
+      await s.createSession({ tokenHash: 'h1', externalUserId: 'u1', expiresAt: at(1800) }, t0);
+      assert.deepEqual(await s.findSession('h1'), { tokenHash: 'h1', externalUserId: 'u1', expiresAt: at(1800) });
+      assert.equal(await s.findSession('h2'), undefined);
+    });
+
+    it('records the first owner of a resource', async () => {
+      const s = await fresh();
+      await s.recordOwner('wallet', 'wal_1', 'cus_1', t0);
+      await s.recordOwner('wallet', 'wal_1', 'cus_2', t0);
+      assert.deepEqual(await s.ownerOf('wal_1'), { kind: 'wallet', customerId: 'cus_1' });
+      assert.equal(await s.ownerOf('wal_2'), undefined);
+    });
+
+    it('claims an Idempotency-Key once, replays its answer, releases it on a transient failure', async () => {
+      const s = await fresh();
+      const claim = (hash: string, now = t0, staleBefore = at(-60)) => s.claimIdempotency('cus_1', 'k1', hash, now, staleBefore);
+      assert.deepEqual(await claim('h'), { state: 'claimed' });
+      assert.deepEqual(await claim('h'), { state: 'in-progress', requestHash: 'h' });
+      assert.deepEqual(await claim('other'), { state: 'in-progress', requestHash: 'h' });
+      assert.deepEqual(await s.claimIdempotency('cus_2', 'k1', 'h', t0, at(-60)), { state: 'claimed' }, 'keys are per customer');
+      await s.releaseIdempotency('cus_1', 'k1');
+      assert.deepEqual(await claim('h'), { state: 'claimed' }, 'released: a retry goes through');
+      await s.completeIdempotency('cus_1', 'k1', { status: 201, contentType: 'application/json', body: '{"id":"x"}' });
+      assert.deepEqual(await claim('h'), { state: 'done', requestHash: 'h', response: { status: 201, contentType: 'application/json', body: '{"id":"x"}' } });
+      await s.releaseIdempotency('cus_1', 'k1');
+      assert.equal((await claim('h')).state, 'done', 'a final answer is never released');
+    });
+
+    it('takes over a claim its holder stopped touching, for the same request only', async () => {
+      const s = await fresh();
+      assert.equal((await s.claimIdempotency('cus_1', 'k', 'h', t0, at(-15))).state, 'claimed');
+      await s.touchIdempotency('cus_1', 'k', at(10));
+      assert.equal((await s.claimIdempotency('cus_1', 'k', 'h', at(20), at(5))).state, 'in-progress', 'touched at 10 s: alive');
+      assert.equal((await s.claimIdempotency('cus_1', 'k', 'other', at(40), at(25))).state, 'in-progress', 'another request never takes it over');
+      assert.deepEqual(await s.claimIdempotency('cus_1', 'k', 'h', at(40), at(25)), { state: 'claimed' }, 'untouched since 10 s: taken over');
+      assert.equal((await s.claimIdempotency('cus_1', 'k', 'h', at(41), at(26))).state, 'in-progress', 'the takeover refreshed it');
+    });
+
+    it('stores each event once, in order, and replays a customer’s events after a sequence number', async () => {
+      const s = await fresh();
+      const a = (await s.addEvent(event('evt_a', 'cus_1'), t0))!;
+      assert.equal(await s.addEvent(event('evt_a', 'cus_1'), t0), undefined, 'a duplicate is not stored');
+      const b = (await s.addEvent(event('evt_b', 'cus_2'), t0))!;
+      const c = (await s.addEvent(event('evt_c', 'cus_1', '{"n":3}'), t0))!;
+      await s.addEvent(event('evt_d', null), t0);
+      assert.ok(a.seq < b.seq && b.seq < c.seq);
+      assert.deepEqual(await s.eventsAfter('cus_1', 0, 10), [a, c]);
+      assert.deepEqual(await s.eventsAfter('cus_1', a.seq, 10), [c]);
+      assert.deepEqual(await s.eventsAfter('cus_1', 0, 1), [a]);
+      assert.equal(c.payload, '{"n":3}');
+      assert.equal(await s.countEvents(), 4);
+    });
+
+    it('keeps the audit log per customer, in order', async () => {
+      const s = await fresh();
+      const entry = (requestId: string, customerId: string, upstreamStatus: number | null) => ({
+        at: t0, sessionId: 'sess', customerId, method: 'POST', route: '/transfer', idempotencyKey: 'k', upstreamStatus, requestId,
+      });
+      await s.audit(entry('r1', 'cus_1', 201));
+      await s.audit(entry('r2', 'cus_2', 201));
+      await s.audit(entry('r3', 'cus_1', null));
+      assert.deepEqual(await s.auditLog('cus_1'), [entry('r1', 'cus_1', 201), entry('r3', 'cus_1', null)]);
+    });
+
+    it('counts rate-limit hits per key in a fixed window', async () => {
+      const s = await fresh();
+      assert.deepEqual(await s.hitRateLimit('ip:1', 60_000, t0), { hits: 1, resetAt: at(60) });
+      assert.deepEqual(await s.hitRateLimit('ip:1', 60_000, at(30)), { hits: 2, resetAt: at(60) });
+      assert.deepEqual(await s.hitRateLimit('ip:2', 60_000, at(30)), { hits: 1, resetAt: at(90) });
+      assert.deepEqual(await s.hitRateLimit('ip:1', 60_000, at(60)), { hits: 1, resetAt: at(120) }, 'a new window starts from one');
+    });
+
+    it('runs tasks under one key one at a time, other keys alongside, and frees the key when a task throws', async () => {
+      const s = await fresh();
+      const log: string[] = [];
+      const task = (name: string, ms: number) => async () => {
+        log.push(`${name}+`);
+        await sleep(ms);
+        log.push(`${name}-`);
+      };
+      await Promise.all([s.withLock('k', task('a', 60)), s.withLock('k', task('b', 10)), s.withLock('other', task('c', 10))]);
+      assert.ok(log.indexOf('a-') < log.indexOf('b+') || log.indexOf('b-') < log.indexOf('a+'), log.join(' '));
+      assert.ok(log.indexOf('c+') < log.indexOf('a-') || log.indexOf('c+') < log.indexOf('b-'), 'another key does not wait');
+      await assert.rejects(s.withLock('k', async () => { throw new Error('boom'); }), /boom/);
+      assert.equal(await s.withLock('k', async () => 'free'), 'free');
+    });
+
+    it('delivers broadcasts to its subscribers, in order, until they unsubscribe', async () => {
+      const s = await fresh();
+      const heard: StoreMessage[] = [];
+      const stop = s.subscribe((m) => heard.push(m));
+      const big = (await s.addEvent(event('evt_big', 'cus_1', JSON.stringify({ blob: 'x'.repeat(20_000) })), t0))!;
+      await s.broadcast({ kind: 'linked', externalUserId: 'u1', customerId: 'cus_1' });
+      await s.broadcast({ kind: 'event', event: big });
+      await s.broadcast({ kind: 'session-ended', tokenHashes: ['h1'] });
+      await until(() => heard.length === 3);
+      assert.deepEqual(heard, [
+        { kind: 'linked', externalUserId: 'u1', customerId: 'cus_1' },
+        { kind: 'event', event: big },
+        { kind: 'session-ended', tokenHashes: ['h1'] },
+      ], 'an event too large for one notification arrives whole');
+      stop();
+      await s.broadcast({ kind: 'linked', externalUserId: 'u2', customerId: 'cus_2' });
+      await sleep(100);
+      assert.equal(heard.length, 3);
+    });
+
+    it('answers ping until closed', async () => {
+      const db = await backend.database();
+      cleanups.push(db.drop);
+      const s = await db.open();
+      await s.ping();
+      await s.close();
+      await assert.rejects(s.ping());
+      await s.close();
+    });
+
+    it('keeps what it stored across a reopen', async () => {
+      const db = await backend.database();
+      cleanups.push(db.drop);
+      const first = await db.open();
+      await first.ensureUser('u1', t0);
+      await first.linkCustomer('u1', 'cus_1');
+      await first.addEvent(event('evt_1', 'cus_1'), t0);
+      await first.close();
+      const again = await db.open();
+      cleanups.push(() => again.close());
+      assert.equal(await again.customerOf('u1'), 'cus_1');
+      assert.equal((await again.eventsAfter('cus_1', 0, 10)).length, 1);
+    });
+
+    describe('shared by two processes', () => {
+      it('migrates once when several start together, and both see one database', async (t) => {
+        const [a, b] = await pair();
+        if (!a.shared) return t.skip('one process only');
+        await a.ensureUser('u1', t0);
+        await a.linkCustomer('u1', 'cus_1');
+        assert.equal(await b.customerOf('u1'), 'cus_1');
+      });
+
+      it('links a customer to one user when two race', async (t) => {
+        const [a, b] = await pair();
+        if (!a.shared) return t.skip('one process only');
+        await a.ensureUser('u1', t0);
+        await a.ensureUser('u2', t0);
+        const results = await Promise.all([a.linkCustomer('u1', 'cus_x'), b.linkCustomer('u2', 'cus_x')]);
+        assert.deepEqual([...results].sort(), ['conflict', 'linked']);
+      });
+
+      it('lets exactly one of many concurrent claims through', async (t) => {
+        const [a, b] = await pair();
+        if (!a.shared) return t.skip('one process only');
+        const claims = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).claimIdempotency('cus_1', 'k', 'h', t0, at(-15))));
+        assert.equal(claims.filter((c) => c.state === 'claimed').length, 1);
+      });
+
+      it('holds a lock against the other process', async (t) => {
+        const [a, b] = await pair();
+        if (!a.shared) return t.skip('one process only');
+        const log: string[] = [];
+        let release!: () => void;
+        const held = a.withLock('customer:u1', async () => {
+          log.push('a');
+          await new Promise<void>((r) => (release = r));
+        });
+        await until(() => log.length === 1);
+        const waiting = b.withLock('customer:u1', async () => void log.push('b'));
+        await sleep(100);
+        assert.deepEqual(log, ['a'], 'b waits while a holds the lock');
+        release();
+        await held;
+        await waiting;
+        assert.deepEqual(log, ['a', 'b']);
+
+      });
+
+      it('broadcasts reach the other process', async (t) => {
+        const [a, b] = await pair();
+        if (!a.shared) return t.skip('one process only');
+        const heardA: StoreMessage[] = [];
+        const heardB: StoreMessage[] = [];
+        a.subscribe((m) => heardA.push(m));
+        b.subscribe((m) => heardB.push(m));
+        const e = (await a.addEvent(event('evt_1', 'cus_1'), t0))!;
+        await a.broadcast({ kind: 'event', event: e });
+        await until(() => heardA.length === 1 && heardB.length === 1);
+        assert.deepEqual(heardB, [{ kind: 'event', event: e }]);
+      });
+
+      it('shares rate-limit counters', async (t) => {
+        const [a, b] = await pair();
+        if (!a.shared) return t.skip('one process only');
+        await a.hitRateLimit('ip:1', 60_000, t0);
+        await b.hitRateLimit('ip:1', 60_000, t0);
+        assert.equal((await a.hitRateLimit('ip:1', 60_000, t0)).hits, 3);
+      });
+    });
+  });
+}
