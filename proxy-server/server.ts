@@ -13,13 +13,17 @@ import { createApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { createEventHub } from './events.ts';
 import { createLogger } from './logger.ts';
+import { startMerchantWebhooks } from './merchant-webhooks.ts';
+import { startRetention } from './retention.ts';
 import { openStore } from './store/open.ts';
-import type { Store } from './store/store.ts';
+import type { PurgeCounts, Store } from './store/store.ts';
 import { createUpstream } from './upstream.ts';
 
 export interface RampServer {
   url: string;
   config: Config;
+  /** Runs the retention purge now (the timer runs it every RAMP_PURGE_INTERVAL_MS). */
+  purge(): Promise<PurgeCounts>;
   close(): Promise<void>;
 }
 
@@ -85,15 +89,24 @@ export async function startServer(env: NodeJS.ProcessEnv, overrides: ServerOverr
   const unsubscribe = store.subscribe((m) => {
     if (m.kind === 'event') events.publish(m.event);
     else if (m.kind === 'linked') events.linked(m.externalUserId, m.customerId);
+    else if (m.kind === 'session-ended') events.revoked(m.tokenHashes);
   });
   const upstream = createUpstream({ ...config.spherepay, logger });
-  const app = createApp(config, { store, upstream, logger, events, ...(overrides.now ? { now: overrides.now } : {}), ...(composition.site ? { site: composition.site } : {}) });
+  const now = overrides.now ?? (() => new Date());
+  const merchantWebhooks = config.merchantWebhook ? startMerchantWebhooks({ ...config.merchantWebhook, store, logger, now }) : undefined;
+  const retention = startRetention({ store, ...config.retention, logger, now });
+  const app = createApp(config, {
+    store, upstream, logger, events, now,
+    ...(composition.site ? { site: composition.site } : {}),
+    ...(merchantWebhooks ? { merchantWebhooks } : {}),
+  });
   handler = app;
 
   let closing: Promise<void> | undefined;
   return {
     url,
     config,
+    purge: () => retention.run(),
     close() {
       closing ??= (async () => {
         unsubscribe();
@@ -104,6 +117,8 @@ export async function startServer(env: NodeJS.ProcessEnv, overrides: ServerOverr
         await drained;
         clearTimeout(timer);
         await composition.close?.();
+        await merchantWebhooks?.stop();
+        await retention.stop();
         await store.close();
         logger.flush?.();
       })();

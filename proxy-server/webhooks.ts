@@ -27,7 +27,7 @@ export function customerOfEvent(e: WebhookEvent): string | null {
 
 const KIND_BY_PREFIX: [string, ResourceKind][] = [['bankAccount.', 'bankAccount'], ['wallet.', 'wallet'], ['payout.', 'transfer']];
 
-export function webhooksRouter(d: { store: Store; secret: string; now: () => Date }): Router {
+export function webhooksRouter(d: { store: Store; secret: string; now: () => Date; outbox?: { kick(): void } }): Router {
   const router = Router();
   router.post('/webhooks/spherepay', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
@@ -51,10 +51,13 @@ export function webhooksRouter(d: { store: Store; secret: string; now: () => Dat
     const stored = await d.store.addEvent(
       { id: event.id, type: event.type, customerId, payload: JSON.stringify({ type: event.type, id: event.id, createdAt: event.createdAt, data: event.data }) },
       now,
+      // Queued for the merchant's backend in the same transaction that stores it.
+      { outbox: d.outbox !== undefined },
     );
     // To the event streams of every process sharing the store, this one included.
     // A failed broadcast is not the sender's problem: the event is stored, and streams replay it on reconnect.
     if (stored) await d.store.broadcast({ kind: 'event', event: stored }).catch((err: unknown) => req.log.warn({ err: String(err) }, 'broadcast failed'));
+    if (stored) d.outbox?.kick();
     req.log.info({ eventId: event.id, type: event.type, duplicate: !stored }, 'webhook received');
     res.status(200).json({ received: true });
   });

@@ -5,7 +5,8 @@ import { problem } from '../../contract/spherepay/problem.ts';
 import type { Store, StoredResponse } from '../store/store.ts';
 import type { Upstream } from '../upstream.ts';
 import { claim, holdClaim, readIdempotencyKey, requestHash, settle } from './idempotency.ts';
-import type { Ownership } from './ownership.ts';
+import { applyQuotePolicy, applyTransferPolicy, checkQuoteForTransfer } from '../policy.ts';
+import { parseJson, type Ownership } from './ownership.ts';
 import { checkResponse, passHeaders, send } from './respond.ts';
 import type { RelayRoute } from './routes.ts';
 
@@ -30,6 +31,19 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function forceCustomer(target: Record<string, unknown>, field: string, customerId: string) {
   if (target[field] === undefined) target[field] = customerId;
   else if (target[field] !== customerId) throw notFound();
+}
+
+/** The merchant's terms on a quote or transfer body: fees filled in, anything outside them refused. */
+async function applyPolicy(kind: 'quote' | 'transfer', body: Record<string, unknown>, req: Request, d: RelayDeps) {
+  const policy = req.session!.policy;
+  if (kind === 'quote') return applyQuotePolicy(body, policy);
+  const applied = applyTransferPolicy(body, policy);
+  if (typeof applied.quoteId === 'string') {
+    const up = await d.upstream.request({ method: 'GET', path: '/v2/quote/' + encodeURIComponent(applied.quoteId), requestId: req.id });
+    if (up.status !== 200) throw new HttpProblem(problem(502, 'upstream/unavailable', 'The quote could not be read from SpherePay'));
+    checkQuoteForTransfer(parseJson(up.text) as Record<string, unknown> | undefined, policy);
+  }
+  return applied;
 }
 
 export function relayHandler(route: RelayRoute, d: RelayDeps): RequestHandler {
@@ -65,6 +79,7 @@ export function relayHandler(route: RelayRoute, d: RelayDeps): RequestHandler {
         if (!parsed.success) throw invalid(parsed.error.issues);
         body = isObject(parsed.data) && Object.keys(parsed.data).length === 0 && !route.bodyCustomer ? undefined : parsed.data;
         for (const ref of route.refs?.(body) ?? []) await d.ownership.assert(ref.kind, ref.id, customerId, req.id);
+        if (route.policy) body = await applyPolicy(route.policy, body as Record<string, unknown>, req, d);
       }
 
       const call = async (): Promise<{ response: StoredResponse; headers: Record<string, string> }> => {

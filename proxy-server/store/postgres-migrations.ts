@@ -56,6 +56,28 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX audit_by_customer ON audit (customer_id, id);
   `,
+  // Merchant controls: each session's money policy and revocation, the
+  // merchant-webhook outbox, and indexes the retention job walks.
+  `
+  ALTER TABLE sessions ADD COLUMN policy TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE sessions ADD COLUMN revoked_at BIGINT;
+  CREATE INDEX sessions_by_user ON sessions (external_user_id);
+  CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+  CREATE INDEX events_by_received ON events (received_at);
+  CREATE INDEX idempotency_by_age ON idempotency (state, updated_at);
+  CREATE TABLE outbox (
+    seq BIGINT PRIMARY KEY REFERENCES events(seq) ON DELETE CASCADE,
+    customer_key TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    enqueued_at BIGINT NOT NULL,
+    next_attempt_at BIGINT NOT NULL,
+    lease_until BIGINT NOT NULL DEFAULT 0,
+    last_error TEXT,
+    finished_at BIGINT
+  );
+  CREATE INDEX outbox_pending ON outbox (state, customer_key, seq);
+  `,
   `
   CREATE TABLE rate_limits (
     key TEXT PRIMARY KEY,

@@ -8,7 +8,8 @@
  */
 import pg from 'pg';
 import { PG_MIGRATIONS } from './postgres-migrations.ts';
-import type { AuditEntry, IdempotencyClaim, ResourceKind, SessionRecord, StoredEvent, Store, StoreMessage } from './store.ts';
+import type { SessionPolicy } from '../../contract/proxy-api.ts';
+import type { AuditEntry, IdempotencyClaim, OutboxDelivery, ResourceKind, StoredEvent, Store, StoreMessage } from './store.ts';
 
 export interface PostgresOptions {
   /** Reports what the store recovers from on its own (a dropped LISTEN connection); never secrets. */
@@ -118,6 +119,20 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     throw err;
   }
 
+  const transaction = async <T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const c = await pool.connect();
+    try {
+      await c.query('BEGIN');
+      const result = await work(c);
+      await c.query('COMMIT');
+      return result;
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      c.release();
+    }
+  };
   const one = async <R extends pg.QueryResultRow>(sql: string, params: unknown[]) => (await pool.query<R>(sql, params)).rows[0];
 
   return {
@@ -147,16 +162,27 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       const now = await one<{ external_user_id: string }>('SELECT external_user_id FROM users WHERE customer_id = $1', [customerId]);
       return now?.external_user_id === externalUserId ? 'same' : 'conflict';
     },
-    async createSession(s: SessionRecord, now) {
-      await pool.query('INSERT INTO sessions (token_hash, external_user_id, expires_at, created_at) VALUES ($1, $2, $3, $4)', [
-        s.tokenHash, s.externalUserId, s.expiresAt.getTime(), now.getTime(),
+    async createSession(s, now) {
+      await pool.query('INSERT INTO sessions (token_hash, external_user_id, expires_at, created_at, policy) VALUES ($1, $2, $3, $4, $5)', [
+        s.tokenHash, s.externalUserId, s.expiresAt.getTime(), now.getTime(), JSON.stringify(s.policy),
       ]);
     },
     async findSession(tokenHash) {
-      const r = await one<{ token_hash: string; external_user_id: string; expires_at: number }>(
-        'SELECT token_hash, external_user_id, expires_at FROM sessions WHERE token_hash = $1', [tokenHash],
+      const r = await one<{ token_hash: string; external_user_id: string; expires_at: number; policy: string; revoked_at: number | null }>(
+        'SELECT token_hash, external_user_id, expires_at, policy, revoked_at FROM sessions WHERE token_hash = $1', [tokenHash],
       );
-      return r && { tokenHash: r.token_hash, externalUserId: r.external_user_id, expiresAt: new Date(r.expires_at) };
+      return r && {
+        tokenHash: r.token_hash, externalUserId: r.external_user_id, expiresAt: new Date(r.expires_at),
+        policy: JSON.parse(r.policy) as SessionPolicy, revokedAt: r.revoked_at === null ? null : new Date(r.revoked_at),
+      };
+    },
+    async revokeSessions(target, now) {
+      const [column, value] = 'tokenHash' in target ? ['token_hash', target.tokenHash] : ['external_user_id', target.externalUserId];
+      const { rows } = await pool.query<{ token_hash: string }>(
+        `UPDATE sessions SET revoked_at = $1 WHERE ${column} = $2 AND revoked_at IS NULL AND expires_at > $1 RETURNING token_hash`,
+        [now.getTime(), value],
+      );
+      return rows.map((r) => r.token_hash);
     },
     async recordOwner(kind, id, customerId, now) {
       await pool.query('INSERT INTO ownership (resource_id, kind, customer_id, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
@@ -251,12 +277,21 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    async addEvent(e, now) {
-      const r = await one<{ seq: number }>(
-        'INSERT INTO events (id, type, customer_id, payload, received_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING seq',
-        [e.id, e.type, e.customerId, e.payload, now.getTime()],
-      );
-      return r ? { ...e, seq: r.seq } : undefined;
+    async addEvent(e, now, options) {
+      // The event and its outbox row commit together, so a stored event is never left undelivered.
+      return transaction(async (c) => {
+        const { rows } = await c.query<{ seq: number }>(
+          'INSERT INTO events (id, type, customer_id, payload, received_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING seq',
+          [e.id, e.type, e.customerId, e.payload, now.getTime()],
+        );
+        if (!rows[0]) return undefined;
+        if (options?.outbox) {
+          await c.query("INSERT INTO outbox (seq, customer_key, state, enqueued_at, next_attempt_at) VALUES ($1, $2, 'pending', $3, $3)", [
+            rows[0].seq, e.customerId ?? '', now.getTime(),
+          ]);
+        }
+        return { ...e, seq: rows[0].seq };
+      });
     },
     async eventsAfter(customerId, seq, limit) {
       const { rows } = await pool.query<EventRow>(
@@ -267,6 +302,67 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     },
     async countEvents() {
       return Number((await one<{ n: string }>('SELECT COUNT(*) AS n FROM events', []))!.n);
+    },
+    async claimDeliveries(now, leaseUntil, limit): Promise<OutboxDelivery[]> {
+      // SKIP LOCKED and the re-checked lease make two processes never lease one delivery; only the
+      // head of each customer's queue is eligible, so a customer's events go in order.
+      const { rows } = await pool.query<{ seq: number; attempts: number; enqueued_at: number; id: string; type: string; customer_id: string | null; payload: string; external_user_id: string | null }>(
+        `WITH due AS (
+           SELECT o.seq FROM outbox o
+           WHERE o.state = 'pending' AND o.next_attempt_at <= $1 AND o.lease_until <= $1
+             AND o.seq = (SELECT MIN(p.seq) FROM outbox p WHERE p.state = 'pending' AND p.customer_key = o.customer_key)
+           ORDER BY o.seq LIMIT $3
+           FOR UPDATE SKIP LOCKED
+         ), leased AS (
+           UPDATE outbox o SET lease_until = $2 FROM due
+           WHERE o.seq = due.seq AND o.state = 'pending' AND o.lease_until <= $1
+           RETURNING o.seq, o.attempts, o.enqueued_at
+         )
+         SELECT l.seq, l.attempts, l.enqueued_at, e.id, e.type, e.customer_id, e.payload, u.external_user_id
+         FROM leased l JOIN events e ON e.seq = l.seq LEFT JOIN users u ON u.customer_id = e.customer_id
+         ORDER BY l.seq`,
+        [now.getTime(), leaseUntil.getTime(), limit],
+      );
+      return rows.map((r) => ({
+        event: { seq: r.seq, id: r.id, type: r.type, customerId: r.customer_id, payload: r.payload },
+        externalUserId: r.external_user_id,
+        attempts: r.attempts,
+        enqueuedAt: new Date(r.enqueued_at),
+      }));
+    },
+    async recordDelivery(seq, outcome, now) {
+      if (outcome.state === 'delivered') {
+        await pool.query("UPDATE outbox SET state = 'delivered', attempts = attempts + 1, lease_until = 0, last_error = NULL, finished_at = $1 WHERE seq = $2 AND state = 'pending'", [now.getTime(), seq]);
+      } else if (outcome.state === 'retry') {
+        await pool.query("UPDATE outbox SET attempts = attempts + 1, lease_until = 0, next_attempt_at = $1, last_error = $2 WHERE seq = $3 AND state = 'pending'", [
+          outcome.nextAttemptAt.getTime(), outcome.error, seq,
+        ]);
+      } else {
+        await pool.query("UPDATE outbox SET state = 'failed', attempts = attempts + 1, lease_until = 0, last_error = $1, finished_at = $2 WHERE seq = $3 AND state = 'pending'", [
+          outcome.error, now.getTime(), seq,
+        ]);
+      }
+    },
+    async countPendingDeliveries() {
+      return Number((await one<{ n: string }>("SELECT COUNT(*) AS n FROM outbox WHERE state = 'pending'", []))!.n);
+    },
+    async purge(now, before, batch) {
+      const sessions = await pool.query(
+        'DELETE FROM sessions WHERE token_hash IN (SELECT token_hash FROM sessions WHERE expires_at <= $1 OR revoked_at IS NOT NULL LIMIT $2)',
+        [now.getTime(), batch],
+      );
+      const events = await pool.query(
+        `DELETE FROM events WHERE seq IN (
+           SELECT e.seq FROM events e LEFT JOIN outbox o ON o.seq = e.seq
+           WHERE e.received_at < $1 AND (o.state IS NULL OR o.state <> 'pending') ORDER BY e.seq LIMIT $2)`,
+        [before.getTime(), batch],
+      );
+      const idempotency = await pool.query(
+        `DELETE FROM idempotency WHERE (customer_id, key) IN (
+           SELECT customer_id, key FROM idempotency WHERE state = 'done' AND updated_at < $1 LIMIT $2)`,
+        [before.getTime(), batch],
+      );
+      return { sessions: sessions.rowCount ?? 0, events: events.rowCount ?? 0, idempotency: idempotency.rowCount ?? 0 };
     },
     async audit(a: AuditEntry) {
       await pool.query(

@@ -3,6 +3,7 @@
  * processes: SQLite (sqlite.ts) for one process, PostgreSQL (postgres.ts) for
  * any number sharing one database. Callers never know which.
  */
+import type { SessionPolicy } from '../../contract/proxy-api.ts';
 
 export type ResourceKind = 'bankAccount' | 'wallet' | 'quote' | 'transfer' | 'representative';
 
@@ -10,7 +11,14 @@ export interface SessionRecord {
   tokenHash: string;
   externalUserId: string;
   expiresAt: Date;
+  /** The money policy resolved at mint time; kept as JSON, returned as given. */
+  policy: SessionPolicy;
+  /** When the session was revoked (`DELETE /api/session(s)`); null while it is live. */
+  revokedAt: Date | null;
 }
+
+/** Whose sessions to revoke: one token's, or every one of a user's. */
+export type RevokeTarget = { tokenHash: string } | { externalUserId: string };
 
 export interface StoredResponse {
   status: number;
@@ -61,6 +69,31 @@ export interface RateLimitHit {
   resetAt: Date;
 }
 
+/** One merchant-webhook delivery handed to a sender: the stored event, whose user it is, how often it was tried. */
+export interface OutboxDelivery {
+  event: StoredEvent;
+  /** The merchant's id of the event's customer (null when no user has that customer). */
+  externalUserId: string | null;
+  /** Attempts made before this one. */
+  attempts: number;
+  /** When the event was queued: retries stop 24 h after it. */
+  enqueuedAt: Date;
+}
+
+export type DeliveryOutcome =
+  | { state: 'delivered' }
+  /** Failed; try again at `nextAttemptAt`. Later events of the customer keep waiting. */
+  | { state: 'retry'; nextAttemptAt: Date; error: string }
+  /** Given up: the customer's next event may go. */
+  | { state: 'failed'; error: string };
+
+/** What one purge pass removed. */
+export interface PurgeCounts {
+  sessions: number;
+  events: number;
+  idempotency: number;
+}
+
 export interface Store {
   /** True when several processes may share this store (PostgreSQL): in-memory shortcuts are then wrong. */
   readonly shared: boolean;
@@ -71,8 +104,15 @@ export interface Store {
   /** Atomically sets a user's customer once; 'conflict' if it (or the customer) is already taken. */
   linkCustomer(externalUserId: string, customerId: string): Promise<LinkResult>;
 
-  createSession(session: SessionRecord, now: Date): Promise<void>;
+  createSession(session: Omit<SessionRecord, 'revokedAt'>, now: Date): Promise<void>;
+  /** The session, revoked or not (callers refuse `revokedAt`); undefined when unknown or purged. */
   findSession(tokenHash: string): Promise<SessionRecord | undefined>;
+  /**
+   * Marks live (unrevoked, unexpired at `now`) sessions revoked: one token's,
+   * or all of a user's. Returns the token hashes it revoked, so the caller
+   * can close their event streams. Every process sees it at the next lookup.
+   */
+  revokeSessions(target: RevokeTarget, now: Date): Promise<string[]>;
 
   recordOwner(kind: ResourceKind, id: string, customerId: string, now: Date): Promise<void>;
   ownerOf(id: string): Promise<{ kind: ResourceKind; customerId: string } | undefined>;
@@ -88,8 +128,12 @@ export interface Store {
   completeIdempotency(customerId: string, key: string, response: StoredResponse): Promise<void>;
   releaseIdempotency(customerId: string, key: string): Promise<void>;
 
-  /** Stores a webhook event once; undefined when its id was seen before. */
-  addEvent(event: Omit<StoredEvent, 'seq'>, now: Date): Promise<StoredEvent | undefined>;
+  /**
+   * Stores a webhook event once; undefined when its id was seen before.
+   * With `outbox`, the same transaction queues it for the merchant webhook
+   * (pending, due at `now`), so a stored event is never left undelivered.
+   */
+  addEvent(event: Omit<StoredEvent, 'seq'>, now: Date, options?: { outbox?: boolean }): Promise<StoredEvent | undefined>;
   eventsAfter(customerId: string, seq: number, limit: number): Promise<StoredEvent[]>;
   countEvents(): Promise<number>;
 
@@ -106,6 +150,28 @@ export interface Store {
   broadcast(message: StoreMessage): Promise<void>;
   /** Hears every broadcast; returns the unsubscribe. */
   subscribe(listener: (message: StoreMessage) => void): () => void;
+
+  /**
+   * Leases up to `limit` due merchant-webhook deliveries until `leaseUntil`.
+   * Per customer only the oldest pending event is eligible (order per
+   * customer), and only when it is due (`nextAttemptAt <= now`) and not
+   * leased by another sender (a lease past `now` has lapsed: its process
+   * died). Safe to call from several processes at once.
+   */
+  claimDeliveries(now: Date, leaseUntil: Date, limit: number): Promise<OutboxDelivery[]>;
+  /** Records the outcome of an attempt on a leased delivery (by event `seq`) and lifts the lease. */
+  recordDelivery(seq: number, outcome: DeliveryOutcome, now: Date): Promise<void>;
+  /** Deliveries still pending (queued or being retried): for tests and readiness. */
+  countPendingDeliveries(): Promise<number>;
+
+  /**
+   * Retention, one bounded pass (at most `batch` rows of each kind), so a
+   * periodic job can call it repeatedly without holding the database:
+   * sessions expired or revoked by `now`; events received before `before`
+   * whose merchant webhook is no longer pending (with their outbox rows);
+   * finished idempotency records last touched before `before`.
+   */
+  purge(now: Date, before: Date, batch: number): Promise<PurgeCounts>;
 
   audit(entry: AuditEntry): Promise<void>;
   auditLog(customerId: string): Promise<AuditEntry[]>;

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OPEN_POLICY } from '../../contract/proxy-api.ts';
 import { openStore } from '../../proxy-server/store/open.ts';
 import type { Store, StoreMessage } from '../../proxy-server/store/store.ts';
 import { freshSchema, postgresUnavailable } from '../support/node/postgres.ts';
@@ -90,12 +91,23 @@ for (const backend of BACKENDS) {
       assert.equal(await s.customerOf('nobody'), null);
     });
 
-    it('finds sessions by token hash', async () => {
+    it('finds sessions by token hash, with their policy, and revokes one or all of a user’s', async () => {
       const s = await fresh();
       await s.ensureUser('u1', t0);
-      await s.createSession({ tokenHash: 'h1', externalUserId: 'u1', expiresAt: at(1800) }, t0);
-      assert.deepEqual(await s.findSession('h1'), { tokenHash: 'h1', externalUserId: 'u1', expiresAt: at(1800) });
-      assert.equal(await s.findSession('h2'), undefined);
+      await s.ensureUser('u2', t0);
+      const policy = { ...OPEN_POLICY, integratorFeeBps: '25', maxAmount: '500.00' };
+      for (const [tokenHash, user] of [['h1', 'u1'], ['h2', 'u1'], ['h3', 'u1'], ['h4', 'u2']] as const) {
+        await s.createSession({ tokenHash, externalUserId: user, expiresAt: at(1800), policy }, t0);
+      }
+      await s.createSession({ tokenHash: 'old', externalUserId: 'u1', expiresAt: at(10), policy }, t0);
+      assert.deepEqual(await s.findSession('h1'), { tokenHash: 'h1', externalUserId: 'u1', expiresAt: at(1800), policy, revokedAt: null });
+      assert.equal(await s.findSession('nope'), undefined);
+
+      assert.deepEqual(await s.revokeSessions({ tokenHash: 'h1' }, at(60)), ['h1']);
+      assert.deepEqual(await s.revokeSessions({ tokenHash: 'h1' }, at(61)), [], 'already revoked');
+      assert.deepEqual((await s.findSession('h1'))?.revokedAt, at(60));
+      assert.deepEqual((await s.revokeSessions({ externalUserId: 'u1' }, at(120))).sort(), ['h2', 'h3'], 'live ones only: not h1, not the expired one');
+      assert.equal((await s.findSession('h4'))?.revokedAt, null, 'another user’s session is untouched');
     });
 
     it('records the first owner of a resource', async () => {
@@ -144,6 +156,59 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await s.eventsAfter('cus_1', 0, 1), [a]);
       assert.equal(c.payload, '{"n":3}');
       assert.equal(await s.countEvents(), 4);
+    });
+
+    it('queues events for the merchant webhook in order per customer, leased to one sender at a time', async () => {
+      const s = await fresh();
+      await s.ensureUser('u1', t0);
+      await s.linkCustomer('u1', 'cus_1');
+      const a1 = (await s.addEvent(event('evt_a1', 'cus_1'), t0, { outbox: true }))!;
+      const a2 = (await s.addEvent(event('evt_a2', 'cus_1'), t0, { outbox: true }))!;
+      const b1 = (await s.addEvent(event('evt_b1', 'cus_2'), t0, { outbox: true }))!;
+      await s.addEvent(event('evt_quiet', 'cus_1'), t0);
+      assert.equal(await s.countPendingDeliveries(), 3, 'only events stored with outbox are queued');
+
+      const first = await s.claimDeliveries(t0, at(30), 10);
+      assert.deepEqual(first.map((d) => d.event.seq), [a1.seq, b1.seq], 'the head of each customer’s queue');
+      assert.deepEqual(first[0], { event: a1, externalUserId: 'u1', attempts: 0, enqueuedAt: t0 });
+      assert.equal(first[1]!.externalUserId, null, 'no user has cus_2');
+      assert.deepEqual(await s.claimDeliveries(at(1), at(31), 10), [], 'leased, and a2 waits behind a1');
+
+      await s.recordDelivery(a1.seq, { state: 'delivered' }, at(2));
+      await s.recordDelivery(b1.seq, { state: 'retry', nextAttemptAt: at(60), error: 'HTTP 500' }, at(2));
+      assert.deepEqual((await s.claimDeliveries(at(3), at(33), 10)).map((d) => d.event.seq), [a2.seq], 'b1 is not due yet');
+      // a2's sender dies without an outcome: its lease lapses at 33 s.
+      const retried = await s.claimDeliveries(at(60), at(90), 10);
+      assert.deepEqual(retried.map((d) => [d.event.seq, d.attempts]), [[a2.seq, 0], [b1.seq, 1]], 'a lapsed lease is leased again; b1 is due');
+      await s.recordDelivery(b1.seq, { state: 'failed', error: 'gave up' }, at(61));
+      await s.recordDelivery(a2.seq, { state: 'delivered' }, at(61));
+      assert.equal(await s.countPendingDeliveries(), 0);
+    });
+
+    it('purges expired and revoked sessions, old delivered events and old finished idempotency records, in bounded passes', async () => {
+      const s = await fresh();
+      await s.ensureUser('u1', t0);
+      await s.createSession({ tokenHash: 'expired', externalUserId: 'u1', expiresAt: at(10), policy: OPEN_POLICY }, t0);
+      await s.createSession({ tokenHash: 'revoked', externalUserId: 'u1', expiresAt: at(9000), policy: OPEN_POLICY }, t0);
+      await s.createSession({ tokenHash: 'live', externalUserId: 'u1', expiresAt: at(9000), policy: OPEN_POLICY }, t0);
+      await s.revokeSessions({ tokenHash: 'revoked' }, at(1));
+      await s.addEvent(event('evt_old', 'cus_1'), t0);
+      const pending = (await s.addEvent(event('evt_pending', 'cus_1'), t0, { outbox: true }))!;
+      await s.addEvent(event('evt_new', 'cus_1'), at(5000));
+      await s.claimIdempotency('cus_1', 'done', 'h', t0, at(-60));
+      await s.completeIdempotency('cus_1', 'done', { status: 201, contentType: 'application/json', body: '{}' });
+      await s.claimIdempotency('cus_1', 'open', 'h', t0, at(-60));
+
+      assert.deepEqual(await s.purge(at(100), at(1000), 1), { sessions: 1, events: 1, idempotency: 1 }, 'one of each per pass');
+      assert.deepEqual(await s.purge(at(100), at(1000), 10), { sessions: 1, events: 0, idempotency: 0 });
+      assert.equal(await s.findSession('expired'), undefined);
+      assert.equal(await s.findSession('revoked'), undefined);
+      assert.ok(await s.findSession('live'));
+      assert.deepEqual((await s.eventsAfter('cus_1', 0, 10)).map((e) => e.id), ['evt_pending', 'evt_new'], 'a pending delivery keeps its event');
+      assert.equal((await s.claimIdempotency('cus_1', 'open', 'h', at(100), at(-60))).state, 'in-progress', 'a claim in progress is never purged');
+      assert.equal((await s.claimIdempotency('cus_1', 'done', 'h', at(100), at(-60))).state, 'claimed', 'the finished record is gone');
+      await s.recordDelivery(pending.seq, { state: 'delivered' }, at(200));
+      assert.equal((await s.purge(at(200), at(1000), 10)).events, 1);
     });
 
     it('keeps the audit log per customer, in order', async () => {
@@ -280,6 +345,16 @@ for (const backend of BACKENDS) {
         await a.broadcast({ kind: 'event', event: e });
         await until(() => heardA.length === 1 && heardB.length === 1);
         assert.deepEqual(heardB, [{ kind: 'event', event: e }]);
+      });
+
+      it('leases each merchant-webhook delivery to one process only', async (t) => {
+        const [a, b] = await pair();
+        if (!a.shared) return t.skip('one process only');
+        for (let i = 0; i < 20; i++) await a.addEvent(event(`evt_${i}`, `cus_${i}`), t0, { outbox: true });
+        const leased = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? a : b).claimDeliveries(t0, at(30), 5)));
+        const seqs = leased.flat().map((d) => d.event.seq);
+        assert.equal(seqs.length, 20);
+        assert.equal(new Set(seqs).size, 20, 'no delivery leased twice');
       });
 
       it('shares rate-limit counters', async (t) => {
