@@ -10,7 +10,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSandbox } from '../../sandbox/server.ts';
 import { freshSchema, postgresUnavailable } from '../support/node/postgres.ts';
-import { startProxyProcess, type ProxyProcess } from '../support/node/processes.ts';
+import { startProxyProcess, type ProxyProcess } from '../../dev/processes.ts';
 import { API_KEY, individual, onRamp, openEvents, SERVER_SECRET, Stack, startCounter, WEBHOOK_SECRET } from './helpers.ts';
 
 const noPostgres = await postgresUnavailable();

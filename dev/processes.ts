@@ -1,4 +1,4 @@
-/** Starts and stops proxies as separate OS processes (test/support/node/proxy-process.ts). */
+/** Starts and stops proxies as separate OS processes (dev/proxy-process.ts), for multi-process tests and the bench. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
