@@ -34,8 +34,6 @@ async function startReceiver() {
     set answer(f: (r: Received) => number) {
       answer = f;
     },
-    /** Deliveries answered 2xx, in arrival order. */
-    accepted: [] as string[],
     close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
   };
 }
@@ -158,5 +156,38 @@ describe('merchant webhooks: signed, at least once, in order per customer', () =
 
   it('refuses to start with a webhook URL but no secret', async () => {
     await assert.rejects(startStack({ env: { RAMP_MERCHANT_WEBHOOK_URL: receiver.url } }), /RAMP_MERCHANT_WEBHOOK_SECRET/);
+  });
+});
+
+describe('merchant webhooks: giving up after 24 hours', () => {
+  it("marks an event failed once it has been retried for 24 h, and lets the customer's next event go", async () => {
+    const receiver = await startReceiver();
+    const logs = logCapture();
+    let offset = 0;
+    const stack = await startStack({
+      external: true, logs, now: () => new Date(Date.now() + offset),
+      env: { RAMP_MERCHANT_WEBHOOK_URL: receiver.url, RAMP_MERCHANT_WEBHOOK_SECRET: MERCHANT_SECRET, RAMP_MERCHANT_WEBHOOK_BACKOFF_MS: '40', RAMP_OUTBOX_POLL_MS: '20' },
+    });
+    try {
+      const { customerId } = await stack.customer('merchant-hook-give-up');
+      const post = async (type: string) => {
+        const id = 'evt_' + randomBytes(16).toString('hex');
+        const body = JSON.stringify({ id, type, createdAt: new Date().toISOString(), data: { id: customerId } });
+        await stack.call(undefined, 'POST', '/webhooks/spherepay', body, { 'content-type': 'application/json', signature: createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex') });
+        return id;
+      };
+      const doomed = await post('customer.kyc.pending');
+      receiver.answer = (r) => (r.body.id === doomed ? 500 : 200);
+      const next = await post('customer.kyc.successful');
+      await until(() => receiver.received.filter((r) => r.body.id === doomed).length >= 2, 'retries of the first event');
+      assert.ok(!receiver.received.some((r) => r.body.id === next), 'the next event waits while the first is retried');
+      offset = 25 * 3600_000;
+      await until(() => receiver.received.some((r) => r.body.id === next), 'the next event after giving up');
+      const gaveUp = logs.lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'merchant webhook given up after 24 h');
+      assert.deepEqual(gaveUp.map((l) => l.eventId), [doomed]);
+    } finally {
+      await stack.close();
+      await receiver.close();
+    }
   });
 });
