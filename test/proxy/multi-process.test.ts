@@ -6,6 +6,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSandbox } from '../../sandbox/server.ts';
@@ -137,6 +138,46 @@ describe('two proxy processes on one PostgreSQL database', { skip: noPostgres },
     }
     assert.deepEqual(statuses, [200, 200, 200, 200, 200, 200, 429, 429, 429, 429]);
     await Promise.all([c.close(), d.close()]);
+  });
+
+  it('the merchant-webhook outbox is shared: each event goes out once, in order per customer, whichever process received it', async () => {
+    const received: { id: string; customerId: string }[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      // A slow receiver, so both processes' senders are busy at once.
+      req.on('end', () => setTimeout(() => {
+        const e = JSON.parse(body);
+        received.push({ id: e.id, customerId: e.customerId });
+        res.writeHead(200).end();
+      }, 20));
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    const outbox = {
+      RAMP_MERCHANT_WEBHOOK_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`, RAMP_MERCHANT_WEBHOOK_SECRET: 'whsec_merchant_mp', RAMP_OUTBOX_POLL_MS: '50',
+    };
+    const [c, d] = await Promise.all([startProxyProcess({ ...env, ...outbox }), startProxyProcess({ ...env, ...outbox })]);
+    others.push(c, d);
+    const customers = ['cus_' + randomBytes(12).toString('hex'), 'cus_' + randomBytes(12).toString('hex')];
+    const sent: { id: string; customerId: string }[] = [];
+    for (let i = 0; i < 16; i++) {
+      const customerId = customers[i % 2]!;
+      const id = 'evt_' + randomBytes(16).toString('hex');
+      const body = JSON.stringify({ id, type: 'customer.kyc.pending', createdAt: new Date().toISOString(), data: { id: customerId } });
+      const signature = createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex');
+      const r = await fetch(`${(i % 4 < 2 ? c : d).url}/webhooks/spherepay`, { method: 'POST', headers: { 'content-type': 'application/json', signature }, body });
+      assert.equal(r.status, 200);
+      sent.push({ id, customerId });
+    }
+    const deadline = Date.now() + 10_000;
+    while (received.length < sent.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(received.length, sent.length, 'each event once: no more, no fewer');
+    for (const customerId of customers) {
+      assert.deepEqual(received.filter((e) => e.customerId === customerId).map((e) => e.id), sent.filter((e) => e.customerId === customerId).map((e) => e.id), 'in order per customer');
+    }
+    await Promise.all([c.close(), d.close()]);
+    await new Promise<void>((r) => receiver.close(() => r()));
   });
 
   it('a claim left by a process that died is taken over within the upstream timeout', async () => {
