@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { RequestHandler } from 'express';
 import type { DestinationStream } from 'pino';
 import { createApp } from './app.ts';
-import { loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createEventHub } from './events.ts';
 import { createLogger } from './logger.ts';
 import { startMerchantWebhooks } from './merchant-webhooks.ts';
@@ -72,7 +72,9 @@ export async function startServer(env: NodeJS.ProcessEnv, overrides: ServerOverr
     store = await openStore(loaded.dbPath, { onError: (err, what) => logger.warn({ err: String(err), what }, 'store recovered from an error') });
   } catch (err) {
     http.close();
-    throw err;
+    // One line naming the variable, like any bad configuration (the URL itself, with its password, is never printed).
+    const reason = err instanceof Error ? err.message.replace(/^RAMP_DB: /, '') : String(err);
+    throw new ConfigError(`RAMP_DB: cannot open the store (${reason})`);
   }
   let composition: Composition = {};
   try {

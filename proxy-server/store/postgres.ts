@@ -106,13 +106,16 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     } catch (err) {
       report(err, 'LISTEN connection');
       await client.end().catch(() => {});
-      if (open) setTimeout(() => void (listening = listen().catch(() => {})), RECONNECT_MS).unref();
+      // At start a failure is the caller's to see; later, keep trying until the server is back.
+      if (open && started) setTimeout(() => void (listening = listen().catch(() => {})), RECONNECT_MS).unref();
       throw err;
     }
   };
+  let started = false;
   listening = listen();
   try {
     await listening;
+    started = true;
   } catch (err) {
     open = false;
     await Promise.allSettled([pool.end(), lockPool.end()]);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { OPEN_POLICY } from '../../contract/proxy-api.ts';
 import { openStore } from '../../proxy-server/store/open.ts';
 import type { Store, StoreMessage } from '../../proxy-server/store/store.ts';
-import { freshSchema, postgresUnavailable } from '../support/node/postgres.ts';
+import { admin, freshSchema, postgresUnavailable } from '../support/node/postgres.ts';
 
 const noPostgres = await postgresUnavailable();
 
@@ -19,7 +19,7 @@ interface Backend {
   name: string;
   skip: string | false;
   /** A new empty database: open as many stores on it as you like. */
-  database(): Promise<{ open(): Promise<Store>; drop(): Promise<void> }>;
+  database(): Promise<{ open(): Promise<Store>; drop(): Promise<void>; dropListeners?(): Promise<void> }>;
 }
 
 const BACKENDS: Backend[] = [
@@ -36,7 +36,12 @@ const BACKENDS: Backend[] = [
     skip: noPostgres,
     async database() {
       const schema = await freshSchema();
-      return { open: () => openStore(schema.url), drop: schema.drop };
+      return {
+        open: () => openStore(schema.url),
+        drop: schema.drop,
+        // What a database restart or a network cut does to the LISTEN connections.
+        dropListeners: () => admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN "ramp_${schema.name}"'`),
+      };
     },
   },
 ];
@@ -73,7 +78,7 @@ for (const backend of BACKENDS) {
       const db = await backend.database();
       const [a, b] = await Promise.all([db.open(), db.open()]);
       cleanups.push(db.drop, () => a.close(), () => b.close());
-      return [a, b] as const;
+      return Object.assign([a, b] as const, { db });
     }
 
     it('keeps one customer per user and one user per customer', async () => {
@@ -355,6 +360,22 @@ for (const backend of BACKENDS) {
         const seqs = leased.flat().map((d) => d.event.seq);
         assert.equal(seqs.length, 20);
         assert.equal(new Set(seqs).size, 20, 'no delivery leased twice');
+      });
+
+      it('hears broadcasts again after its LISTEN connection was cut', async (t) => {
+        const pairOf = await pair();
+        const [a, b] = pairOf;
+        if (!a.shared) return t.skip('one process only');
+        const heard: StoreMessage[] = [];
+        b.subscribe((m) => heard.push(m));
+        await pairOf.db.dropListeners!();
+        // Broadcasts sent while b reconnects are lost (streams replay by Last-Event-ID); keep sending until one lands.
+        const deadline = Date.now() + 5000;
+        for (let i = 0; heard.length === 0 && Date.now() < deadline; i++) {
+          await a.broadcast({ kind: 'linked', externalUserId: `u${i}`, customerId: 'cus_1' });
+          await sleep(200);
+        }
+        assert.ok(heard.length > 0, 'b hears a again');
       });
 
       it('shares rate-limit counters', async (t) => {

@@ -29,16 +29,17 @@ export async function postgresUnavailable(): Promise<string | false> {
   return reason;
 }
 
-/** A fresh empty schema: its `RAMP_DB` URL (search_path set) and a drop for after. */
-export async function freshSchema(): Promise<{ url: string; drop(): Promise<void> }> {
+/** A fresh empty schema: its name, its `RAMP_DB` URL (search_path set) and a drop for after. */
+export async function freshSchema(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const name = 'ramp_' + randomBytes(6).toString('hex');
   await admin(`CREATE SCHEMA ${name}`);
   const url = new URL(BASE);
   url.searchParams.set('options', `-c search_path=${name}`);
-  return { url: url.toString(), drop: () => admin(`DROP SCHEMA IF EXISTS ${name} CASCADE`) };
+  return { name, url: url.toString(), drop: () => admin(`DROP SCHEMA IF EXISTS ${name} CASCADE`) };
 }
 
-async function admin(sql: string) {
+/** One statement on the base database, on a connection of its own. */
+export async function admin(sql: string) {
   const client = new pg.Client({ connectionString: BASE });
   await client.connect();
   try {
