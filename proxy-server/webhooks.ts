@@ -48,15 +48,13 @@ export function webhooksRouter(d: { store: Store; secret: string; now: () => Dat
     // Webhooks teach the ownership map too, so later checks need no upstream call.
     const kind = KIND_BY_PREFIX.find(([p]) => event.type.startsWith(p))?.[1];
     if (kind && customerId && typeof event.data.id === 'string') await d.store.recordOwner(kind, event.data.id, customerId, now);
+    // Storing it announces it to the event streams of every process sharing the store (Store.addEvent).
     const stored = await d.store.addEvent(
       { id: event.id, type: event.type, customerId, payload: JSON.stringify({ type: event.type, id: event.id, createdAt: event.createdAt, data: event.data }) },
       now,
       // Queued for the merchant's backend in the same transaction that stores it.
       { outbox: d.outbox !== undefined },
     );
-    // To the event streams of every process sharing the store, this one included.
-    // A failed broadcast is not the sender's problem: the event is stored, and streams replay it on reconnect.
-    if (stored) await d.store.broadcast({ kind: 'event', event: stored }).catch((err: unknown) => req.log.warn({ err: String(err) }, 'broadcast failed'));
     if (stored) d.outbox?.kick();
     req.log.info({ eventId: event.id, type: event.type, duplicate: !stored }, 'webhook received');
     res.status(200).json({ received: true });

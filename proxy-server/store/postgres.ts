@@ -41,6 +41,16 @@ export function poolConfig(url: string): pg.PoolConfig {
 
 export const isPostgresUrl = (v: string) => /^postgres(ql)?:\/\//.test(v);
 
+/** A broadcast as a NOTIFY payload; an event too large for one goes by reference and is read back. */
+function notification(message: StoreMessage): string {
+  let payload = JSON.stringify(message);
+  if (Buffer.byteLength(payload) > NOTIFY_LIMIT && message.kind === 'event') {
+    payload = JSON.stringify({ kind: 'event-ref', customerId: message.event.customerId, seq: message.event.seq });
+  }
+  if (Buffer.byteLength(payload) > NOTIFY_LIMIT) throw new Error(`broadcast too large: ${message.kind}`);
+  return payload;
+}
+
 type EventRow = { seq: number; id: string; type: string; customer_id: string | null; payload: string };
 const toEvent = (r: EventRow): StoredEvent => ({ seq: r.seq, id: r.id, type: r.type, customerId: r.customer_id, payload: r.payload });
 
@@ -269,31 +279,32 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       return { hits: r.hits, resetAt: new Date(r.reset_at) };
     },
     async broadcast(message) {
-      let payload = JSON.stringify(message);
-      if (Buffer.byteLength(payload) > NOTIFY_LIMIT && message.kind === 'event') {
-        payload = JSON.stringify({ kind: 'event-ref', customerId: message.event.customerId, seq: message.event.seq });
-      }
-      if (Buffer.byteLength(payload) > NOTIFY_LIMIT) throw new Error(`broadcast too large: ${message.kind}`);
-      await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
+      await pool.query('SELECT pg_notify($1, $2)', [channel, notification(message)]);
     },
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
     async addEvent(e, now, options) {
-      // The event and its outbox row commit together, so a stored event is never left undelivered.
+      // One transaction: the event, its outbox row and its announcement commit together. Under a
+      // per-customer lock, a customer's events commit, and so are announced (NOTIFY is sent at
+      // commit, in commit order), in sequence order, whichever process stored them: a stream that
+      // has seen seq n never meets a later n - 1.
       return transaction(async (c) => {
+        if (e.customerId) await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [ns(`events:${e.customerId}`)]);
         const { rows } = await c.query<{ seq: number }>(
           'INSERT INTO events (id, type, customer_id, payload, received_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING seq',
           [e.id, e.type, e.customerId, e.payload, now.getTime()],
         );
         if (!rows[0]) return undefined;
+        const stored = { ...e, seq: rows[0].seq };
         if (options?.outbox) {
           await c.query("INSERT INTO outbox (seq, customer_key, state, enqueued_at, next_attempt_at) VALUES ($1, $2, 'pending', $3, $3)", [
-            rows[0].seq, e.customerId ?? '', now.getTime(),
+            stored.seq, e.customerId ?? '', now.getTime(),
           ]);
         }
-        return { ...e, seq: rows[0].seq };
+        await c.query('SELECT pg_notify($1, $2)', [channel, notification({ kind: 'event', event: stored })]);
+        return stored;
       });
     },
     async eventsAfter(customerId, seq, limit) {

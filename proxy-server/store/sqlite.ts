@@ -201,7 +201,9 @@ export function openSqliteStore(path: string): Store {
       return () => void listeners.delete(listener);
     },
     async addEvent(e, now, options) {
-      return addEventTx(e, now.getTime(), options?.outbox ?? false);
+      const stored = addEventTx(e, now.getTime(), options?.outbox ?? false);
+      if (stored) for (const l of [...listeners]) l({ kind: 'event', event: stored });
+      return stored;
     },
     async eventsAfter(customerId, seq, limit) {
       return q.eventsAfter.all(customerId, seq, limit).map(toEvent);

@@ -132,6 +132,9 @@ export interface Store {
    * Stores a webhook event once; undefined when its id was seen before.
    * With `outbox`, the same transaction queues it for the merchant webhook
    * (pending, due at `now`), so a stored event is never left undelivered.
+   * A stored event is announced to every process (an `event` broadcast),
+   * each customer's in the order of their `seq`, whichever process stored
+   * them, so a stream that has written seq n never meets a later n - 1.
    */
   addEvent(event: Omit<StoredEvent, 'seq'>, now: Date, options?: { outbox?: boolean }): Promise<StoredEvent | undefined>;
   eventsAfter(customerId: string, seq: number, limit: number): Promise<StoredEvent[]>;

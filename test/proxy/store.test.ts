@@ -250,20 +250,20 @@ for (const backend of BACKENDS) {
       assert.equal(await s.withLock('k', async () => 'free'), 'free');
     });
 
-    it('delivers broadcasts to its subscribers, in order, until they unsubscribe', async () => {
+    it('announces each stored event, and delivers broadcasts to its subscribers in order until they unsubscribe', async () => {
       const s = await fresh();
       const heard: StoreMessage[] = [];
       const stop = s.subscribe((m) => heard.push(m));
       const big = (await s.addEvent(event('evt_big', 'cus_1', JSON.stringify({ blob: 'x'.repeat(20_000) })), t0))!;
+      assert.equal(await s.addEvent(event('evt_big', 'cus_1'), t0), undefined);
       await s.broadcast({ kind: 'linked', externalUserId: 'u1', customerId: 'cus_1' });
-      await s.broadcast({ kind: 'event', event: big });
       await s.broadcast({ kind: 'session-ended', tokenHashes: ['h1'] });
       await until(() => heard.length === 3);
       assert.deepEqual(heard, [
-        { kind: 'linked', externalUserId: 'u1', customerId: 'cus_1' },
         { kind: 'event', event: big },
+        { kind: 'linked', externalUserId: 'u1', customerId: 'cus_1' },
         { kind: 'session-ended', tokenHashes: ['h1'] },
-      ], 'an event too large for one notification arrives whole');
+      ], 'an event too large for one notification arrives whole; a duplicate is not announced');
       stop();
       await s.broadcast({ kind: 'linked', externalUserId: 'u2', customerId: 'cus_2' });
       await sleep(100);
@@ -339,17 +339,22 @@ for (const backend of BACKENDS) {
 
       });
 
-      it('broadcasts reach the other process', async (t) => {
+      it('announces events stored by either process to both, each customer’s in sequence order', async (t) => {
         const [a, b] = await pair();
         if (!a.shared) return t.skip('one process only');
         const heardA: StoreMessage[] = [];
         const heardB: StoreMessage[] = [];
         a.subscribe((m) => heardA.push(m));
         b.subscribe((m) => heardB.push(m));
-        const e = (await a.addEvent(event('evt_1', 'cus_1'), t0))!;
-        await a.broadcast({ kind: 'event', event: e });
-        await until(() => heardA.length === 1 && heardB.length === 1);
-        assert.deepEqual(heardB, [{ kind: 'event', event: e }]);
+        // Both processes store events of two customers at once.
+        await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).addEvent(event(`evt_${i}`, `cus_${i % 3 ? 'x' : 'y'}`), t0)));
+        await until(() => heardA.length === 30 && heardB.length === 30);
+        for (const heard of [heardA, heardB]) {
+          for (const customer of ['cus_x', 'cus_y']) {
+            const seqs = heard.flatMap((m) => (m.kind === 'event' && m.event.customerId === customer ? [m.event.seq] : []));
+            assert.deepEqual(seqs, [...seqs].sort((x, y) => x - y), `${customer}: announced in sequence order`);
+          }
+        }
       });
 
       it('leases each merchant-webhook delivery to one process only', async (t) => {
