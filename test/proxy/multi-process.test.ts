@@ -198,7 +198,8 @@ describe('two proxy processes on one PostgreSQL database', { skip: noPostgres },
     const r = await b.call(s.token, 'POST', '/api/v2/transfer', onRamp(s.bankId, s.walletId), { 'idempotency-key': 'mp-crash-key' });
     const waited = Date.now() - retried;
     assert.equal(r.status, 201, r.text);
-    assert.ok(waited < TIMEOUT_MS + 1000, `the retry waited ${waited} ms`);
+    // Within the upstream timeout of the death (plus scheduling slack on a busy machine), not the minute it used to be.
+    assert.ok(waited < TIMEOUT_MS + 2000, `the retry waited ${waited} ms`);
     assert.equal(counter.count('POST /v2/transfer') - before, 1, 'the dead process never reached SpherePay; the retry did, once');
     await stall.close();
   });
