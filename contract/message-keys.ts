@@ -16,6 +16,8 @@ export const MESSAGE_KEYS = [
   // Bank accounts and wallets
   'accountNumber', 'routingNumber', 'iban', 'bic', 'pixCpf', 'pixCnpj', 'pixPhone', 'pixRandom', 'achOrWire', 'eachNetworkOnce', 'networkRequired',
   'addressSolana', 'addressTron', 'addressTronChecksum', 'addressStarknet', 'addressEvm', 'addressEvmChecksum',
+  // Merchant policy (POST /api/sessions)
+  'policyFeeMax', 'directionsRequired', 'currenciesRequired', 'maxBelowMin',
   // Documents
   'documentCountryRequired', 'documentTargetMismatch', 'documentTargetId',
   // Transfers

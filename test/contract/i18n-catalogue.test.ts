@@ -37,7 +37,7 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
 ]);
 /** Keys whose value is a format with no words of its own ("1 USD = 0.99 USDC"). */
 const FORMAT_ONLY = new Set(['money.rateValue', 'money.walletSummary', 'money.bankAccountSummary', 'money.pixKeyTypes.cpf', 'money.pixKeyTypes.cnpj',
-  'onboarding.taxTypes.cpf', 'onboarding.unknownCriterion', 'money.statusNow', 'money.depositMemo']);
+  'onboarding.taxTypes.cpf', 'onboarding.unknownCriterion', 'money.statusNow', 'money.depositMemo', 'money.feePercent']);
 
 describe('message catalogue', () => {
   for (const locale of SUPPORTED_LOCALES.filter((l) => l !== 'en')) {

@@ -83,7 +83,8 @@ describe('<sphere-ramp> instruments', () => {
     await addBrlBankAccount(user, customerId);
     const { el, events } = await mountRamp({
       user,
-      attrs: { quotes: 'off', 'integrator-fixed-fee': '1.00', 'integrator-fee-bps': '15', 'source-currency': 'brl', 'destination-currency': 'usdc' },
+      attrs: { quotes: 'off', 'source-currency': 'brl', 'destination-currency': 'usdc' },
+      policy: { integratorFixedFee: '1.00', integratorFeeBps: '15' },
     });
     const step = await waitForStep(el, 'ramp');
     // Solana is not offered for BRL, and the saved Polygon wallet's network is chosen.
@@ -91,6 +92,8 @@ describe('<sphere-ramp> instruments', () => {
     expect(offered).to.include('polygon');
     expect(offered).not.to.include('sol');
     expect(text(el)).to.contain('PIX transfers cannot use Solana');
+    expect(text(el)).to.contain('Service fee: 0.15%.');
+    expect(text(el), 'no fixed fee on BRL').not.to.contain('1.00 BRL');
     await waitUntil(() => (field(el, '/cryptoNetwork') as HTMLSelectElement).value === 'polygon', 'saved wallet network');
     await continueWithAmount(el, '500');
     await waitUntil(() => deepQueryAll(el.shadowRoot!, 'input[name="wallet"]').length === 1, 'wallet listed');

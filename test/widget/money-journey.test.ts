@@ -18,12 +18,16 @@ describe('<sphere-ramp> journey', () => {
   it('opens on the amount with a live estimate before anything is typed, and follows the amount typed', async () => {
     const user = uniqueUser('estimate');
     await approvedCustomer(user);
-    const { el } = await mountRamp({ user, attrs: { 'integrator-fee-bps': '10' } });
+    const { el } = await mountRamp({ user, policy: { integratorFeeBps: '10', minAmount: '10.00', maxAmount: '5000.00' } });
     const step = await waitForStep(el, 'ramp');
     // Nothing typed and no instrument saved: still an estimate, for an example amount.
     expect(deepQuery(el.shadowRoot!, 'sphere-ramp-bank-account-form')).to.equal(undefined);
     await waitUntil(() => value(el, 'destination'), 'example estimate');
     expect(text(el)).to.contain('Estimate for $100.00');
+    // The merchant's terms are there before anything is typed: the fee, the minimum and the maximum.
+    expect(text(el)).to.contain('Service fee: 0.1%.');
+    expect(text(el)).to.contain('You can send from $10.00 to $5,000.00.');
+    expect(value(el, 'integrator-fee')).to.equal('− $0.10');
     expect(value(el, 'rate')).to.equal('1 USD = 1.00 USDC');
     expect(value(el, 'platform-fee')).to.match(/^− \$\d+\.\d\d$/);
     await expect(step).to.be.accessible();

@@ -34,7 +34,7 @@ describe('<sphere-ramp> on small screens', () => {
       const customerId = await approvedCustomer(user);
       await addEurBankAccount(user, customerId);
       await addWallet(user, customerId, 'polygon');
-      const { el } = await mountRamp({ user, attrs: { direction: 'off-ramp', 'source-currency': 'usdc', 'destination-currency': 'eur', 'integrator-fee-bps': '25' } });
+      const { el } = await mountRamp({ user, attrs: { direction: 'off-ramp', 'source-currency': 'usdc', 'destination-currency': 'eur' }, policy: { integratorFeeBps: '25' } });
       el.style.width = `${width}px`;
       el.style.display = 'block';
       await waitForStep(el, 'ramp');

@@ -16,14 +16,19 @@ import type { Messages } from './messages.ts';
  */
 const isKey = (m: Messages, detail: string): detail is MessageKey => !!m.validation && Object.hasOwn(m.validation, detail);
 
-/** A field error: a key with the issue's bound (minimum, maximum) when known, or a server's words. */
-export function fieldText(m: Messages, locale: string, detail: string, bound?: number): string {
+/**
+ * A field error: a key with the issue's bound (minimum, maximum) when known,
+ * or other words: the widget's own (`ours`, already from the catalogue, e.g.
+ * a limit check built in a step) are shown as they are, a server's only to
+ * English readers.
+ */
+export function fieldText(m: Messages, locale: string, detail: string, bound?: number, ours = false): string {
   const v = m.validation;
   if (isKey(m, detail)) {
     const entry = v[detail];
     return typeof entry === 'function' ? entry(bound) : entry;
   }
-  if (locale === 'en') return detail;
+  if (ours || locale === 'en') return detail;
   return v?.checkField ?? m.common.errors.validation;
 }
 

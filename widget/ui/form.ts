@@ -92,7 +92,7 @@ export class FormController implements ReactiveController {
         const pointer = toPointer(issue.path);
         if (issue.code === 'unrecognized_keys' || errors.has(pointer)) continue;
         const bound = issue.code === 'too_small' ? Number(issue.minimum) : issue.code === 'too_big' ? Number(issue.maximum) : undefined;
-        errors.set(pointer, this.say(issueKey(issue), bound));
+        errors.set(pointer, this.say(issueKey(issue), bound, true));
       }
     }
     for (const [pointer, detail] of this.serverErrors) errors.set(pointer, this.say(detail));
@@ -120,10 +120,10 @@ export class FormController implements ReactiveController {
     return valid;
   }
 
-  /** A key or a server's words in the person's language (raw before the context arrives, which only tests see). */
-  private say(detail: string, bound?: number): string {
+  /** A key, our own words, or a server's words in the person's language (raw before the context arrives, which only tests see). */
+  private say(detail: string, bound?: number, ours = false): string {
     const ctx = this.ramp.value;
-    return ctx ? fieldText(ctx.messages, ctx.locale, detail, bound) : detail;
+    return ctx ? fieldText(ctx.messages, ctx.locale, detail, bound, ours) : detail;
   }
 
   /** Puts a server's 422 field errors beside their fields; returns the ones no field shows. */

@@ -72,6 +72,11 @@ export const validation = {
   addressEvm: 'This is not an address for this network: 0x followed by 40 hexadecimal characters.',
   addressEvmChecksum: 'The mix of capital and small letters does not match the address checksum (EIP-55): check it for a typo, or paste it again.',
 
+  policyFeeMax: 'Must be at most 1,000 basis points (10%).',
+  directionsRequired: 'Allow at least one direction.',
+  currenciesRequired: 'Allow at least one currency.',
+  maxBelowMin: 'The maximum must not be below the minimum.',
+
   documentCountryRequired: 'Choose the country that issued the document.',
   documentTargetMismatch: 'This document is for someone else.',
   documentTargetId: 'This document is for someone else.',

@@ -69,6 +69,11 @@ export const validation: Messages['validation'] = {
   addressEvm: 'No es una dirección para esta red: 0x seguido de 40 caracteres hexadecimales.',
   addressEvmChecksum: 'La combinación de mayúsculas y minúsculas no coincide con la suma de control de la dirección (EIP-55): revisa si hay una errata o vuelve a pegarla.',
 
+  policyFeeMax: 'Debe ser como máximo 1.000 puntos básicos (10 %).',
+  directionsRequired: 'Permite al menos una dirección.',
+  currenciesRequired: 'Permite al menos una moneda.',
+  maxBelowMin: 'El máximo no puede ser menor que el mínimo.',
+
   documentCountryRequired: 'Elige el país que emitió el documento.',
   documentTargetMismatch: 'Este documento es de otra persona.',
   documentTargetId: 'Este documento es de otra persona.',

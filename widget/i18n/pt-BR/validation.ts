@@ -69,6 +69,11 @@ export const validation: Messages['validation'] = {
   addressEvm: 'Este não é um endereço desta rede: 0x seguido de 40 caracteres hexadecimais.',
   addressEvmChecksum: 'A combinação de maiúsculas e minúsculas não confere com o checksum do endereço (EIP-55): verifique se há erro de digitação ou cole-o novamente.',
 
+  policyFeeMax: 'Deve ser no máximo 1.000 pontos-base (10%).',
+  directionsRequired: 'Permita pelo menos uma direção.',
+  currenciesRequired: 'Permita pelo menos uma moeda.',
+  maxBelowMin: 'O máximo não pode ser menor que o mínimo.',
+
   documentCountryRequired: 'Escolha o país que emitiu o documento.',
   documentTargetMismatch: 'Este documento é de outra pessoa.',
   documentTargetId: 'Este documento é de outra pessoa.',

@@ -15,7 +15,8 @@ import { Amount } from '../../../../contract/spherepay/common.ts';
 import { BankAccountList, type BankAccount } from '../../../../contract/spherepay/bank-account.ts';
 import { WalletList, type Wallet } from '../../../../contract/spherepay/wallet.ts';
 import { BRL_BLOCKED_NETWORKS, CURRENCY_RAILS, NETWORK_CURRENCIES } from '../../../../contract/spherepay/matrix.ts';
-import { compare, normalizeAmount } from '../../../../contract/money.ts';
+import { AMOUNT_PATTERN, compare, normalizeAmount } from '../../../../contract/money.ts';
+import type { SessionPolicy } from '../../../../contract/proxy-api.ts';
 import { Quote } from '../../../../contract/spherepay/quote.ts';
 import { Transfer, TransferList, type TransferCreate } from '../../../../contract/spherepay/transfer.ts';
 import { newIdempotencyKey } from '../../../api/client.ts';
@@ -28,16 +29,22 @@ import { errorMessage, errorNotice } from '../error-notice.ts';
 import { REFERENCE_FIELD, clearDraft, hasReference, loadDraft, rememberIntent, saveDraft } from '../intent.ts';
 import { bankAccountLabel, networkName, walletLabel } from '../labels.ts';
 import { moneyStyles } from '../money.styles.ts';
-import { amountInput, decimalSign, formatAmount } from '../../../i18n/format.ts';
+import { amountInput, decimalSign, formatAmount, formatNumber } from '../../../i18n/format.ts';
 import { rememberTerms } from '../receipt/terms.ts';
 
-/** The amount as the person writes it in their locale ("1.234,50"), checked as SpherePay's decimal string. */
-const amountForm = (sign: '.' | ',') => z.object({ amount: z.pipe(z.transform((v: string) => normalizeAmount(v, sign) ?? v), Amount) });
 type Fiat = keyof typeof CURRENCY_RAILS;
 type Network = keyof typeof NETWORK_CURRENCIES;
 type Stage = 'amount' | 'instruments' | 'add-bank' | 'add-wallet';
 
 const FIATS: readonly Fiat[] = ['usd', 'eur', 'brl'];
+const DIRECTIONS: readonly Direction[] = ['on-ramp', 'off-ramp'];
+
+/** Basis points as a percentage without trailing zeros: "25" -> "0.25", "100" -> "1". */
+const percent = (bps: string) => {
+  const n = BigInt(bps);
+  const fraction = (n % 100n).toString().padStart(2, '0').replace(/0+$/, '');
+  return `${n / 100n}${fraction ? '.' + fraction : ''}`;
+};
 const COINS = ['usdc', 'usdt', 'eurc'] as const;
 /** The amount the estimate is shown for before the person types one. */
 const EXAMPLE_AMOUNT = '100.00';
@@ -71,7 +78,57 @@ export class RampStep extends LitElement {
   @state() private removing?: string;
   @state() private removeError?: string;
 
-  private form = new FormController(this, () => amountForm(decimalSign(this.ctx.locale)));
+  /** The amount, checked against the merchant's limits before anything is sent. */
+  private form = new FormController(this, () => {
+    const policy = this.policy;
+    const m = this.ctx.messages.money;
+    const checked = (v: string) => AMOUNT_PATTERN.test(v);
+    const shown = (v: string) => formatAmount(v, this.sides().source.currency, this.ctx.locale);
+    const sign = decimalSign(this.ctx.locale);
+    // Typed the person's way ("1.234,50" in es), checked as SpherePay's decimal string.
+    return z.object({
+      amount: z.pipe(
+        z.transform((v: string) => normalizeAmount(v, sign) ?? v),
+        Amount.check(
+          z.refine((v) => !checked(v) || policy?.minAmount == null || compare(v, policy.minAmount) >= 0, m.amountBelowMin(shown(policy?.minAmount ?? '0.00'))),
+          z.refine((v) => !checked(v) || policy?.maxAmount == null || compare(v, policy.maxAmount) <= 0, m.amountAboveMax(shown(policy?.maxAmount ?? '0.00'))),
+        ),
+      ),
+    });
+  });
+
+  /** The merchant's terms for this session (from `GET /api/session`); none from an older proxy. */
+  private get policy(): SessionPolicy | undefined {
+    return this.ctx.state.session?.policy;
+  }
+
+  private get directions(): readonly Direction[] {
+    const allowed = this.policy?.directions;
+    const offered = allowed ? DIRECTIONS.filter((d) => allowed.includes(d)) : DIRECTIONS;
+    return offered.length ? offered : DIRECTIONS;
+  }
+
+  private offered(currency: string) {
+    return !this.policy || this.policy.currencies.includes(currency);
+  }
+
+  private get fiats(): readonly Fiat[] {
+    const list = FIATS.filter((c) => this.offered(c));
+    return list.length ? list : FIATS;
+  }
+
+  private get coins(): readonly string[] {
+    const list = COINS.filter((c) => this.offered(c));
+    return list.length ? list : COINS;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A preset or draft the merchant's policy does not allow gives way to what it does.
+    if (!this.directions.includes(this.direction)) this.direction = this.directions[0]!;
+    if (!this.fiats.includes(this.fiat)) this.fiat = this.fiats[0]!;
+    if (!this.coins.includes(this.coin)) this.coin = this.coins[0]!;
+  }
   /** A floating transfer's key, reused while the same body is retried. */
   private floating?: { body: string; key: string };
   private estimateTimer?: ReturnType<typeof setTimeout>;
@@ -212,10 +269,22 @@ export class RampStep extends LitElement {
     return normalized && compare(normalized, '0') > 0 ? normalized : undefined;
   }
 
-  private get limits() {
-    const policy = (this.ctx.state as { policy?: { minAmount?: unknown; maxAmount?: unknown } | null }).policy;
-    const text = (v: unknown) => (typeof v === 'string' && normalizeAmount(v) ? normalizeAmount(v) : undefined);
-    return { min: text(policy?.minAmount), max: text(policy?.maxAmount) };
+  /** The merchant's fee and limits, shown on the amount screen before anything is typed. */
+  private renderTerms() {
+    const policy = this.policy;
+    if (!policy) return nothing;
+    const m = this.ctx.messages.money;
+    const currency = this.sides().source.currency;
+    const shown = (amount: string) => formatAmount(amount, currency, this.ctx.locale);
+    // The fixed fee applies to floating-rate transfers only, and SpherePay takes none on BRL.
+    const fixed = !this.ctx.state.presets.quotes && policy.integratorFixedFee !== '0.00' && this.fiat !== 'brl' ? policy.integratorFixedFee : undefined;
+    const fees = [...(policy.integratorFeeBps !== '0' ? [m.feePercent(formatNumber(percent(policy.integratorFeeBps), this.ctx.locale))] : []), ...(fixed ? [formatAmount(fixed, this.fiat, this.ctx.locale)] : [])];
+    const { minAmount: min, maxAmount: max } = policy;
+    const limits = min && max ? m.limitsBetween(shown(min), shown(max)) : min ? m.limitsAtLeast(shown(min)) : max ? m.limitsAtMost(shown(max)) : undefined;
+    if (!fees.length && !limits) return nothing;
+    return html`<p class="hint" data-policy>
+      ${fees.length ? html`<span data-value="service-fee">${m.serviceFeeTerms(fees.join(' + '))}</span>` : nothing}
+      ${limits ? html`<span data-value="limits">${limits}</span>` : nothing}</p>`;
   }
 
   private sides() {
@@ -308,11 +377,6 @@ export class RampStep extends LitElement {
     e.preventDefault();
     this.normalizeAmountField();
     if (!this.form.validate()) return;
-    const amount = this.typedAmount;
-    const { min, max } = this.limits;
-    const m = this.ctx.messages.money;
-    if (amount && min && compare(amount, min) < 0) return void (this.submitError = m.belowMinimum(formatAmount(min, this.sides().source.currency, this.ctx.locale)));
-    if (amount && max && compare(amount, max) > 0) return void (this.submitError = m.aboveMaximum(formatAmount(max, this.sides().source.currency, this.ctx.locale)));
     clearTimeout(this.estimateTimer);
     this.estimateKey = '';
     this.voidEstimate();
@@ -352,7 +416,6 @@ export class RampStep extends LitElement {
             amount, customerId,
             source: onRamp ? fiat : crypto,
             destination: onRamp ? crypto : fiat,
-            ...(presets.integratorFeeBps ? { integratorBpsFeeRate: presets.integratorFeeBps } : {}),
           },
         });
         rememberIntent(quote.id, { direction: this.direction, bankAccountId: bank.id, walletId: wallet.id, rail });
@@ -366,9 +429,7 @@ export class RampStep extends LitElement {
           customer: customerId, amount,
           source: onRamp ? bankSide : walletSide,
           destination: onRamp ? walletSide : { ...bankSide, ...reference },
-          ...(presets.integratorFeeBps ? { integratorBpsFeeRate: presets.integratorFeeBps } : {}),
-          // BRL allows only the bps fee (API.md §10).
-          ...(presets.integratorFixedFee && bank.currency !== 'brl' ? { integratorFixedFee: presets.integratorFixedFee } : {}),
+          // No fees here: the proxy puts the merchant's on every transfer.
           ...(presets.externalId ? { externalId: presets.externalId } : {}),
         } as TransferCreate;
         const json = JSON.stringify(body);
@@ -435,23 +496,23 @@ export class RampStep extends LitElement {
     const m = this.ctx.messages.money;
     const onRamp = this.direction === 'on-ramp';
     const { source, destination } = this.sides();
-    const { min, max } = this.limits;
     const fiatSelect = (id: string) => html`<select id=${id} data-pointer="/fiat" aria-label=${onRamp ? m.payCurrency : m.receiveCurrency}
         @change=${(e: Event) => { this.fiat = (e.target as HTMLSelectElement).value as Fiat; this.bankAccountId = undefined; this.rail = undefined; }}>
-        ${FIATS.map((c) => html`<option value=${c} title=${m.currencies[c] ?? c} ?selected=${c === this.fiat}>${c.toUpperCase()}</option>`)}
+        ${this.fiats.map((c) => html`<option value=${c} title=${m.currencies[c] ?? c} ?selected=${c === this.fiat}>${c.toUpperCase()}</option>`)}
       </select>`;
     const coinSelect = (id: string) => html`<select id=${id} data-pointer="/crypto" aria-label=${onRamp ? m.receiveCurrency : m.payCurrency}
         @change=${(e: Event) => { this.coin = (e.target as HTMLSelectElement).value; this.walletId = undefined; }}>
-        ${COINS.map((c) => html`<option value=${c} ?selected=${c === this.coin}>${c.toUpperCase()}</option>`)}
+        ${this.coins.map((c) => html`<option value=${c} ?selected=${c === this.coin}>${c.toUpperCase()}</option>`)}
       </select>`;
     const networks = this.networks;
     const example = !this.typedAmount;
     return html`<form class="stack" novalidate @submit=${this.continueToInstruments} aria-labelledby="amount-title">
       <h3 id="amount-title" class="visually-hidden">${m.amountStepTitle}</h3>
       ${this.renderDirection()}
+      ${this.renderTerms()}
       <div class="pair">
         <div @focusout=${() => this.normalizeAmountField()} class="amount-field">
-          ${this.form.field('/amount', m.youSend, { inputmode: 'decimal', hint: min || max ? m.limits(min ? formatAmount(min, source.currency, this.ctx.locale) : undefined, max ? formatAmount(max, source.currency, this.ctx.locale) : undefined) : m.amountHint, autocomplete: 'off', placeholder: amountInput(EXAMPLE_AMOUNT, this.ctx.locale) })}
+          ${this.form.field('/amount', m.youSend, { inputmode: 'decimal', hint: m.amountHint, autocomplete: 'off', placeholder: amountInput(EXAMPLE_AMOUNT, this.ctx.locale) })}
         </div>
         <div class="field" part="field">
           <label for="source-currency">${m.currency}</label>
@@ -491,8 +552,9 @@ export class RampStep extends LitElement {
       <input type="radio" name="direction" value=${value} .checked=${this.direction === value}
         @change=${() => { this.direction = value; this.floating = undefined; }} />
       <span><strong>${label}</strong><span class="hint">${hint}</span></span></label>`;
+    const labels = { 'on-ramp': [m.onRamp, m.onRampHint], 'off-ramp': [m.offRamp, m.offRampHint] } as const;
     return html`<fieldset class="choices"><legend>${m.direction}</legend>
-      ${option('on-ramp', m.onRamp, m.onRampHint)}${option('off-ramp', m.offRamp, m.offRampHint)}</fieldset>`;
+      ${this.directions.map((d) => option(d, ...labels[d]))}</fieldset>`;
   }
 
   private renderSummary() {
