@@ -20,7 +20,7 @@ describe("<sphere-ramp> merchant's policy", () => {
     await waitUntil(() => deepQuery(el.shadowRoot!, '[data-policy]'), 'the terms');
     const shown = text(el);
     expect(shown).to.contain('Service fee: 0.25%.');
-    expect(shown).to.contain('You can send from 10.00 USD to 500.00 USD.');
+    expect(shown).to.contain('You can send from $10.00 to $500.00.');
 
     const directions = deepQueryAll<HTMLInputElement>(el.shadowRoot!, 'input[name="direction"]');
     expect(directions.map((d) => d.value)).to.deep.equal(['on-ramp']);
@@ -32,7 +32,7 @@ describe("<sphere-ramp> merchant's policy", () => {
 
     await fill(el, '/amount', '600');
     await click(el, 'Continue');
-    expect(fieldError(el, '/amount')).to.contain('at most 500.00 USD');
+    expect(fieldError(el, '/amount')).to.contain('at most $500.00');
     expect(deepQuery(el.shadowRoot!, '#instruments-title')).to.equal(undefined);
 
     await continueWithAmount(el, '100');
@@ -41,6 +41,6 @@ describe("<sphere-ramp> merchant's policy", () => {
     expect(eventsOf(events, 'ramp-quote')).to.have.length(0);
     await click(el, 'Get quote');
     await waitForStep(el, 'quote');
-    expect(text(el)).to.contain('0.25 USD'); // the merchant's fee, filled in by the proxy
+    expect(text(el)).to.contain('$0.25'); // the merchant's fee, filled in by the proxy
   });
 });

@@ -76,8 +76,8 @@ describe('<sphere-ramp> onboarding an individual', () => {
     expect(picker.selectedOptions[0]!.textContent).to.equal('United States (+1)');
     await click(el, 'Continue');
     expect(el.step).to.equal('profile');
-    expect(fieldError(el, '/personalInformation/dateOfBirth')).to.equal('You must be 18 or older');
-    expect(fieldError(el, '/phone')).to.equal('This number is too short or too long for its country code');
+    expect(fieldError(el, '/personalInformation/dateOfBirth')).to.equal('You must be 18 or older.');
+    expect(fieldError(el, '/phone')).to.equal('This number is too short or too long for its country code.');
 
     picker.value = 'ESP';
     picker.dispatchEvent(new Event('change'));
