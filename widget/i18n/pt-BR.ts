@@ -11,5 +11,6 @@ export const ptBR: Translation = {
     cancel: 'Cancelar',
     copy: 'Copiar',
     copied: 'Copiado',
+    notAvailableHere: 'A compra e venda não está disponível neste site no momento. Tente novamente mais tarde.',
   },
 };

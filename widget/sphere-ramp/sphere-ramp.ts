@@ -15,7 +15,8 @@ import { rampContext, type RampContext } from '../state/context.ts';
 import { deriveStep, initialFlowState, primaryProfile, type Direction, type FlowState, type StepId } from '../state/flow.ts';
 import { tokens } from '../theme/tokens.ts';
 import { stepStyles } from '../ui/styles.ts';
-import { resolveApiBase } from './api-base.ts';
+import { isPackageCdn, resolveApiBase, type ApiBase } from './api-base.ts';
+import { probe, requestFailed, sessionFailed, type Diagnosis } from './diagnose.ts';
 import { rootStyles } from './sphere-ramp.styles.ts';
 import { STEP_VIEWS } from './steps.ts';
 
@@ -34,7 +35,7 @@ import { STEP_VIEWS } from './steps.ts';
  * @fires ramp-transfer-created - A transfer was created.
  * @fires ramp-transfer-status - A followed transfer changed status.
  * @fires ramp-session-expired - The session expired and could not be renewed.
- * @fires ramp-error - Something failed that the person could not fix in the form.
+ * @fires ramp-error - Something failed that the person could not fix in the form. `detail: { code, message, retryable }`; codes found at start, before the person types: `origin-not-allowed`, `proxy-unreachable`, `session-failed`, `session-expired`, `upstream-unavailable`.
  *
  * @csspart base - The card around everything.
  * @csspart header - The title row.
@@ -75,6 +76,8 @@ export class SphereRamp extends LitElement {
   @property() quotes: 'on' | 'off' = 'on';
   @property() locale = 'en';
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+  /** Prints a diagnosis with the exact fix (which variable, origin or CSP directive) to the console when something is misconfigured. */
+  @property({ type: Boolean }) debug = false;
 
   @state() private flow: FlowState = initialFlowState({ quotes: true });
   @state() private messages: Messages = initialMessages;
@@ -82,6 +85,12 @@ export class SphereRamp extends LitElement {
   @state() private announcement = '';
   @state() private loadedSteps = new Set<StepId>();
   @state() private stepError?: string;
+  /** Whether the start error can be retried as is (a misconfiguration cannot). */
+  @state() private stepErrorRetryable = true;
+  private base!: ApiBase;
+  /** CSP refusals seen on this page, to tell a blocked proxy from a missing one. */
+  private cspViolations: SecurityPolicyViolationEvent[] = [];
+  private readonly onCspViolation = (e: SecurityPolicyViolationEvent) => void this.cspViolations.push(e);
 
   @provide({ context: rampContext })
   @state()
@@ -100,11 +109,13 @@ export class SphereRamp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    document.addEventListener('securitypolicyviolation', this.onCspViolation);
     if (this.started) this.events?.start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('securitypolicyviolation', this.onCspViolation);
     this.events?.stop();
   }
 
@@ -138,7 +149,11 @@ export class SphereRamp extends LitElement {
     this.unsubscribe?.();
     this.events?.stop();
     this.session.reset();
-    this.client = new RampClient(resolveApiBase(this.apiBase), this.session, () => this.sessionLost());
+    this.base = resolveApiBase(this.apiBase);
+    if (this.base.source === 'script' && isPackageCdn(this.base.url)) {
+      console.warn(`sphere-ramp: sphere-ramp.js was loaded from ${this.base.url}, a package CDN, not your sphere-ramp proxy, and api-base is not set: the widget would send its API calls to the CDN. Fix: load /sphere-ramp.js from your proxy, or set api-base="https://<your proxy origin>" on <sphere-ramp>.`);
+    }
+    this.client = new RampClient(this.base.url, this.session, () => this.sessionLost());
     this.events = new EventStream(this.client, () => this.session.token());
     this.events.onConnectionChange((live) => this.set({ live }));
     this.unsubscribe = this.events.subscribe((e) => this.onLiveEvent(e));
@@ -151,17 +166,19 @@ export class SphereRamp extends LitElement {
       await this.session.token();
     } catch {
       this.set({ session: null });
+      this.report(sessionFailed(this.session.failure));
       return;
     }
     let info: SessionMinted | undefined = this.session.info;
-    if (info && info.customerId === undefined) {
-      try {
-        const status = await this.client.request('/api/session', { schema: SessionInfo });
-        info = { ...info, customerId: status.customerId, expiresAt: status.expiresAt };
-      } catch (err) {
-        this.failStart(err);
-        return;
-      }
+    // Always ask the proxy who the session is before showing a form: this is
+    // what finds a wrong origin, a wrong api-base or a dead token while the
+    // person has typed nothing.
+    try {
+      const status = await this.client.request('/api/session', { schema: SessionInfo });
+      info = { token: info?.token ?? '', customerId: status.customerId ?? info?.customerId ?? null, expiresAt: status.expiresAt };
+    } catch (err) {
+      await this.failStart(err);
+      return;
     }
     this.set({ session: { customerId: info?.customerId ?? null, expiresAt: info?.expiresAt } });
     this.client.request('/api/sandbox').then(() => this.set({ sandbox: true }), () => this.set({ sandbox: false }));
@@ -180,6 +197,7 @@ export class SphereRamp extends LitElement {
     if (this.flow.session === null) return;
     this.events.stop();
     this.emit('ramp-session-expired', { reason: 'renewal-failed' });
+    this.report(requestFailed(new RampError('session', this.messages.common.sessionExpired, 401), this.base));
     this.set({ session: null });
   }
 
@@ -217,14 +235,24 @@ export class SphereRamp extends LitElement {
   }
 
   /** Nothing can be shown without the customer: offer a retry (a lost session shows its own screen). */
-  private failStart(err: unknown) {
+  private async failStart(err: unknown) {
     if (err instanceof RampError && err.kind === 'session') return;
-    this.stepError = err instanceof RampError ? err.message : this.messages.common.sessionError;
-    this.reportError(err);
+    const reach = err instanceof RampError && err.kind === 'network' ? await probe(this.base, this.cspViolations) : undefined;
+    const diagnosis = requestFailed(err, this.base, { start: true, reach });
+    const misconfigured = ['origin-not-allowed', 'proxy-unreachable'].includes(diagnosis.detail.code) && !diagnosis.detail.retryable;
+    this.stepError = misconfigured ? this.messages.common.notAvailableHere : err instanceof RampError ? err.message : this.messages.common.sessionError;
+    this.stepErrorRetryable = diagnosis.detail.retryable;
+    this.report(diagnosis);
   }
 
   private reportError(err: unknown) {
-    if (err instanceof RampError) this.emit('ramp-error', { code: err.code, message: err.message, status: err.status });
+    if (err instanceof RampError) this.report(requestFailed(err, this.base));
+  }
+
+  /** Fires `ramp-error`; with `debug`, prints what is wrong and the exact fix. */
+  private report({ detail, fix }: Diagnosis) {
+    this.emit('ramp-error', detail);
+    if (this.debug) console.error(`sphere-ramp [${detail.code}]: ${detail.message}${fix ? `\nFix: ${fix}.` : ''}`);
   }
 
   /** The one way flow state changes; public events about the change fire here. */
@@ -337,7 +365,7 @@ export class SphereRamp extends LitElement {
     const step = this.step;
     if (this.stepError) {
       return html`<div class="notice danger" role="alert"><p>${this.stepError}</p>
-        <button @click=${() => { this.stepError = undefined; this.start(); }}>${m.retry}</button></div>`;
+        ${this.stepErrorRetryable ? html`<button @click=${() => { this.stepError = undefined; this.start(); }}>${m.retry}</button>` : nothing}</div>`;
     }
     if (step === 'session-error') {
       return html`<div class="notice danger" role="alert" data-step="session-error"><h2>${this.hadSession ? m.sessionExpired : m.sessionError}</h2></div>`;
