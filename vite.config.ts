@@ -42,7 +42,13 @@ const configs: Record<string, () => UserConfig> = {
       },
       rolldownOptions: {
         external,
-        output: { preserveModules: true, preserveModulesRoot: root, entryFileNames: '[name].js' },
+        output: {
+          preserveModules: true,
+          preserveModulesRoot: root,
+          entryFileNames: '[name].js',
+          // Next.js (app router) and other RSC frameworks import the React entry from server components: mark it a client boundary.
+          banner: (chunk) => (chunk.isEntry && chunk.name === 'react' ? "'use client';" : ''),
+        },
       },
     },
   }),

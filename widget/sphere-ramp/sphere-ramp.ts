@@ -37,11 +37,8 @@ import { STEP_VIEWS } from './steps.ts';
  * @fires ramp-session-expired - The session expired and could not be renewed.
  * @fires ramp-error - Something failed that the person could not fix in the form. `detail: { code, message, retryable }`; codes found at start, before the person types: `origin-not-allowed`, `proxy-unreachable`, `session-failed`, `session-expired`, `upstream-unavailable`.
  *
- * @csspart base - The card around everything.
- * @csspart header - The title row.
- * @csspart body - The current step.
- * @csspart sandbox-badge - The "Sandbox" label shown against the sandbox.
- * @csspart field - Each form field (label, control, hint, error).
+ * Parts (`::part()`): the list is widget/ui/parts.ts; custom-elements.json
+ * and the README carry it.
  *
  * @cssprop --ramp-primary - Accent colour (light theme).
  * @cssprop --ramp-primary-dark - Accent colour (dark theme).
