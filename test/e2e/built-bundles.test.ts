@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { DevServer as RampServer } from '../../dev/server.ts';
-import { ROOT, buildServedParts, launchChromium, startProxy } from './support/stack.ts';
+import { ROOT, buildServedParts, launchChromium, openPageAt, startProxy } from './support/stack.ts';
 import { templateTags } from './support/tags.ts';
 
 let server: RampServer;
@@ -57,8 +57,7 @@ describe('the built bundles define every element their templates use', () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/healthz`);
-    await page.setContent('<!doctype html><script src="/sphere-ramp.js"></script>');
+    await openPageAt(page, server.url, '<!doctype html><script src="/sphere-ramp.js"></script>');
     await page.waitForFunction(() => customElements.get('sphere-ramp'));
     assert.deepEqual(await undefinedAfterLoading(page, chunks()), []);
     assert.deepEqual(errors, []);
@@ -67,8 +66,7 @@ describe('the built bundles define every element their templates use', () => {
 
   it('iframe: inside the /embed page, after every chunk, all of them are defined', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.url}/healthz`);
-    await page.setContent(`<!doctype html><iframe src="${server.url}/embed"></iframe>`);
+    await openPageAt(page, server.url, `<!doctype html><iframe src="${server.url}/embed"></iframe>`);
     const frame = await (await page.waitForSelector('iframe')).contentFrame();
     assert.ok(frame);
     await frame.waitForFunction(() => customElements.get('sphere-ramp'));
