@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import jsQR from 'jsqr';
+import jsqr from 'jsqr';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { DevServer as RampServer } from '../../dev/server.ts';
 import { Arranger } from './support/arrange.ts';
@@ -18,6 +18,9 @@ const SECRET = 'e2e-deposit-secret';
 const BASE_ADDRESS = '0x52908400098527886E0F7030069857D2E4169EE7';
 const POLYGON_ADDRESS = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
 const MARK = 'rgb(255, 0, 128)';
+
+// jsqr is CommonJS: Node's default import is the function itself, while its types declare an ES default export.
+const jsQR = ((jsqr as { default?: unknown }).default ?? jsqr) as unknown as typeof jsqr.default;
 
 let server: RampServer;
 let browser: Browser;
