@@ -27,7 +27,7 @@ function merchantSite(proxyUrl: () => string) {
   </script>`;
   // `?attrs=` adds attributes to the element (debug, api-base, session-url), as a merchant would write them.
   const pages: Record<string, (url: URL) => string> = {
-    '/script': (url) => `<!doctype html><title>shop</title>${log}<script src="${proxyUrl()}/sphere-ramp.js"></script>
+    '/script': (url) => `<!doctype html><title>shop</title>${log}<script src="${url.searchParams.get('src') ?? `${proxyUrl()}/sphere-ramp.js`}"></script>
       <sphere-ramp ${(url.searchParams.get('attrs') ?? '').includes('session-url') ? '' : 'session-url="/ramp/session"'} ${url.searchParams.get('attrs') ?? ''}></sphere-ramp>`,
     '/frame': () => `<!doctype html><title>portal</title>${log}<div id="host"></div><script type="module">
       import { createRampFrame } from '/pkg/frame.js';
@@ -165,6 +165,29 @@ describe('a merchant site on another origin', () => {
     assert.equal(detail.code, 'session-failed');
     assert.match(detail.message, /\/no-such-route answered 404/);
     assert.match(printed, /POST \/api\/sessions.*RAMP_SERVER_SECRET/);
+    await page.close();
+  });
+
+  it('script tag from a package CDN: a console warning before any call, then proxy-unreachable naming the CDN', async () => {
+    // The CDN serves the package's own dist/ (as unpkg would), intercepted by the browser: no traffic leaves the machine.
+    const cdn = 'https://unpkg.com/sphere-ramp@0.1.0/dist';
+    const page = await browser.newPage();
+    // Every request off this machine is answered here: the CDN's files from dist/, anything else 404 (with CORS, as unpkg does).
+    await page.route((url) => url.hostname !== 'localhost' && url.hostname !== '127.0.0.1', (route) => {
+      const url = new URL(route.request().url());
+      const prefix = '/sphere-ramp@0.1.0/dist/';
+      const file = url.hostname === 'unpkg.com' && url.pathname.startsWith(prefix) ? normalize(join(ROOT, 'dist', url.pathname.slice(prefix.length))) : '';
+      const found = !!file && file.startsWith(join(ROOT, 'dist')) && existsSync(file);
+      return route.fulfill({ status: found ? 200 : 404, contentType: found ? 'text/javascript' : 'text/plain', headers: { 'access-control-allow-origin': '*' }, body: found ? readFileSync(file) : 'Not found' });
+    });
+    const warnings: string[] = [];
+    page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
+    await page.goto(`${allowedOrigin}/script?src=${encodeURIComponent(`${cdn}/sphere-ramp.js`)}`);
+    await logged(page, 'ramp-error').first().waitFor();
+    const detail = JSON.parse((await logged(page, 'ramp-error').first().textContent())!) as { code: string; message: string };
+    assert.equal(detail.code, 'proxy-unreachable');
+    assert.match(detail.message, /package CDN/);
+    assert.ok(warnings.some((w) => w.includes('https://unpkg.com') && w.includes('api-base')), `a console warning names the CDN and api-base: ${warnings.join(' | ')}`);
     await page.close();
   });
 
