@@ -208,7 +208,7 @@ export class SphereRamp extends LitElement {
       const customer = await this.client.request(`/api/v2/customer/${encodeURIComponent(id)}`, { schema: Customer });
       if (request === this.customerRequests) this.set({ customer });
     } catch (err) {
-      if (this.flow.customer === undefined) this.failStart(err);
+      if (this.flow.customer === undefined) void this.failStart(err);
       else this.reportError(err);
     }
   }
