@@ -63,10 +63,6 @@ export class SphereRamp extends LitElement {
   @property({ attribute: 'source-currency' }) sourceCurrency?: string;
   @property({ attribute: 'destination-currency' }) destinationCurrency?: string;
   @property() network?: string;
-  /** Integrator fee in basis points added to quotes and transfers. */
-  @property({ attribute: 'integrator-fee-bps' }) integratorFeeBps?: string;
-  /** Integrator fixed fee (two decimals) on floating-rate transfers. */
-  @property({ attribute: 'integrator-fixed-fee' }) integratorFixedFee?: string;
   /** The merchant's reference, sent as the transfer's `externalId`. */
   @property({ attribute: 'external-id' }) externalId?: string;
   /** `off` turns quotes off: transfers float at the rate of execution. */
@@ -118,7 +114,7 @@ export class SphereRamp extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale')) void this.loadMessages();
-    const presetKeys = ['direction', 'amount', 'sourceCurrency', 'destinationCurrency', 'network', 'integratorFeeBps', 'integratorFixedFee', 'externalId', 'quotes'] as const;
+    const presetKeys = ['direction', 'amount', 'sourceCurrency', 'destinationCurrency', 'network', 'externalId', 'quotes'] as const;
     if (presetKeys.some((k) => changed.has(k))) {
       this.flow = {
         ...this.flow,
@@ -128,8 +124,6 @@ export class SphereRamp extends LitElement {
           sourceCurrency: this.sourceCurrency,
           destinationCurrency: this.destinationCurrency,
           network: this.network,
-          integratorFeeBps: this.integratorFeeBps,
-          integratorFixedFee: this.integratorFixedFee,
           externalId: this.externalId,
           quotes: this.quotes !== 'off',
         },
@@ -143,6 +137,7 @@ export class SphereRamp extends LitElement {
   /** (Re)starts from the session: a new session source means a new flow. */
   private start() {
     this.started = true;
+    this.startFailed = false;
     this.unsubscribe?.();
     this.events?.stop();
     this.session.reset();
@@ -158,6 +153,8 @@ export class SphereRamp extends LitElement {
     void this.boot();
   }
 
+  private startFailed = false;
+
   private async boot() {
     try {
       await this.session.token();
@@ -166,21 +163,22 @@ export class SphereRamp extends LitElement {
       this.report(sessionFailed(this.session.failure));
       return;
     }
-    let info: SessionMinted | undefined = this.session.info;
-    // Always ask the proxy who the session is before showing a form: this is
-    // what finds a wrong origin, a wrong api-base or a dead token while the
-    // person has typed nothing.
+    const minted: SessionMinted | undefined = this.session.info;
+    // The merchant's policy (fees, limits, what is offered) comes from the proxy, never from attributes.
+    // When the mint already named the customer, it loads meanwhile.
+    const early = minted?.customerId ? this.refreshCustomer(minted.customerId) : undefined;
+    let status: SessionInfo;
     try {
-      const status = await this.client.request('/api/session', { schema: SessionInfo });
-      info = { token: info?.token ?? '', customerId: status.customerId ?? info?.customerId ?? null, expiresAt: status.expiresAt };
+      status = await this.client.request('/api/session', { schema: SessionInfo });
     } catch (err) {
       await this.failStart(err);
       return;
     }
-    this.set({ session: { customerId: info?.customerId ?? null, expiresAt: info?.expiresAt } });
+    this.set({ session: { customerId: status.customerId, expiresAt: status.expiresAt, ...(status.policy ? { policy: status.policy } : {}) } });
     this.client.request('/api/sandbox').then(() => this.set({ sandbox: true }), () => this.set({ sandbox: false }));
     this.events.start();
-    if (info?.customerId) await this.refreshCustomer(info.customerId);
+    if (early) await early;
+    else if (status.customerId) await this.refreshCustomer(status.customerId);
     else this.set({ customer: null });
   }
 
@@ -234,6 +232,9 @@ export class SphereRamp extends LitElement {
   /** Nothing can be shown without the customer: offer a retry (a lost session shows its own screen). */
   private async failStart(err: unknown) {
     if (err instanceof RampError && err.kind === 'session') return;
+    // The session check and an early customer load can fail together: one diagnosis per start.
+    if (this.startFailed) return;
+    this.startFailed = true;
     const reach = err instanceof RampError && err.kind === 'network' ? await probe(this.base, this.cspViolations) : undefined;
     const diagnosis = requestFailed(err, this.base, { start: true, reach });
     const misconfigured = ['origin-not-allowed', 'proxy-unreachable'].includes(diagnosis.detail.code) && !diagnosis.detail.retryable;
