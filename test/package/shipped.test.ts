@@ -78,6 +78,13 @@ describe('custom-elements.json', () => {
     assert.ok(element.attributes?.some((a) => a.name === 'debug'));
   });
 
+  it('its attributes are exactly the ones SphereRampAttributes types for template checkers', () => {
+    const text = readFileSync(join(ROOT, 'widget/types/attributes.ts'), 'utf8');
+    const body = text.slice(text.indexOf('interface SphereRampAttributes'), text.indexOf('}', text.indexOf('interface SphereRampAttributes')));
+    const typed = [...body.matchAll(/^\s+'?([a-z-]+)'?\?:/gm)].map((m) => m[1]!).filter((n) => n !== 'fetchSession');
+    assert.deepEqual(typed.sort(), element?.attributes?.map((a) => a.name).sort());
+  });
+
   it('lists the parts, which are the parts the templates use and the README documents', () => {
     const names = Object.keys(PARTS).sort();
     assert.deepEqual(element?.cssParts?.map((p) => p.name).sort(), names);

@@ -16,8 +16,6 @@ export interface SphereRampAttributes {
   'source-currency'?: string;
   'destination-currency'?: string;
   network?: string;
-  'integrator-fee-bps'?: string;
-  'integrator-fixed-fee'?: string;
   'external-id'?: string;
   quotes?: 'on' | 'off';
   locale?: string;
