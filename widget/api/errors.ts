@@ -6,6 +6,7 @@
  * person's language.
  */
 import { ProblemDetails } from '../../contract/spherepay/common.ts';
+import type { RampErrorDetail } from '../../contract/ramp-events.ts';
 
 export type RampErrorKind =
   | 'validation'    // 422: something in the form; see fieldErrors
@@ -24,18 +25,24 @@ export class RampError extends Error {
   constructor(
     readonly kind: RampErrorKind,
     /** The server's own words, kept only where they help the person (400, 409, a 422 naming no field). */
-    readonly detail: string | undefined,
+    readonly serverDetail: string | undefined,
     readonly status = 0,
     readonly code: string = kind,
     readonly fieldErrors: Readonly<Record<string, string>> = {},
     readonly retryAfterSeconds?: number,
   ) {
-    super(detail ?? kind);
+    super(serverDetail ?? kind);
   }
 
   /** Network loss, 5xx and 429 are offered a retry; the rest need the person to change something. */
   get retryable(): boolean {
     return this.kind === 'network' || this.kind === 'server' || this.kind === 'rate-limit';
+  }
+
+  /** The `ramp-error` detail: the host-actionable code for lost network, 5xx and a dead session, else SpherePay's code. */
+  get detail(): RampErrorDetail {
+    const code = this.kind === 'network' ? 'proxy-unreachable' : this.kind === 'server' ? 'upstream-unavailable' : this.kind === 'session' ? 'session-expired' : this.code;
+    return { code, message: this.message, retryable: this.retryable, ...(this.status ? { status: this.status } : {}) };
   }
 }
 

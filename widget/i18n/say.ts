@@ -37,9 +37,9 @@ export function errorText(err: unknown, m: Messages, locale: string, fallback: s
   if (!(err instanceof RampError)) return fallback;
   const known = m.common.errorCodes[err.code];
   if (known) return known;
-  if (err.detail !== undefined) {
-    if (isKey(m, err.detail)) return fieldText(m, locale, err.detail);
-    if (locale === 'en') return err.detail;
+  if (err.serverDetail !== undefined) {
+    if (isKey(m, err.serverDetail)) return fieldText(m, locale, err.serverDetail);
+    if (locale === 'en') return err.serverDetail;
   }
   return m.common.errors[err.kind];
 }

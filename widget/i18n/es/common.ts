@@ -17,6 +17,7 @@ export const common: Messages['common'] = {
   optional: 'opcional',
   optionalMark: '(opcional)',
   sessionError: 'No pudimos iniciar tu sesión. Recarga la página o inténtalo más tarde.',
+  notAvailableHere: 'La compra y venta no está disponible en este sitio en este momento. Inténtalo de nuevo más tarde.',
   sessionExpired: 'Tu sesión ha caducado. Vuelve a iniciar sesión.',
   sessionInterrupted: 'Tu sesión se interrumpió',
   sessionRetryHint: 'No pudimos renovar tu sesión. No has perdido nada de lo que escribiste; inténtalo de nuevo en un momento.',

@@ -17,6 +17,7 @@ export const common: Messages['common'] = {
   optional: 'opcional',
   optionalMark: '(opcional)',
   sessionError: 'Não foi possível iniciar sua sessão. Recarregue a página ou tente mais tarde.',
+  notAvailableHere: 'A compra e venda não está disponível neste site no momento. Tente novamente mais tarde.',
   sessionExpired: 'Sua sessão expirou. Entre novamente.',
   sessionInterrupted: 'Sua sessão foi interrompida',
   sessionRetryHint: 'Não conseguimos renovar sua sessão. Nada do que você digitou foi perdido; tente novamente em instantes.',

@@ -155,7 +155,7 @@ export class QuoteStep extends LitElement {
       if (await this.serverSaysExpired(quote.id)) return this.markExpired();
       this.form.applyServerError(err, []);
       this.error = errorMessage(this.ctx, err, this.ctx.messages.common.sessionError);
-      if (err instanceof RampError) this.ctx.emit('ramp-error', { code: err.code, message: errorMessage(this.ctx, err, ''), status: err.status });
+      if (err instanceof RampError) this.ctx.emit('ramp-error', { ...err.detail, message: errorMessage(this.ctx, err, '') });
     }
   }
 

@@ -444,7 +444,7 @@ export class RampStep extends LitElement {
       }
     } catch (err) {
       this.submitError = errorMessage(this.ctx, err, m.instrumentsError);
-      if (err instanceof RampError) this.ctx.emit('ramp-error', { code: err.code, message: errorMessage(this.ctx, err, ''), status: err.status });
+      if (err instanceof RampError) this.ctx.emit('ramp-error', { ...err.detail, message: errorMessage(this.ctx, err, '') });
     } finally {
       this.sending = false;
     }
