@@ -72,7 +72,9 @@ async function scanQr(page: Page): Promise<string | undefined> {
 }
 
 async function createTransfer(page: Page, amount: string): Promise<void> {
+  // Amount first (issue 12): the amount, Continue, then the saved instruments and Create transfer.
   await page.locator('[data-pointer="/amount"]').fill(amount);
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await page.getByRole('button', { name: 'Create transfer', exact: true }).click();
   await page.locator('[data-step="transfer"]').waitFor();
 }
