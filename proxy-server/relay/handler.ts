@@ -4,7 +4,7 @@ import { notFound, invalid, HttpProblem } from '../errors.ts';
 import { problem } from '../../contract/spherepay/problem.ts';
 import type { Store, StoredResponse } from '../store/store.ts';
 import type { Upstream } from '../upstream.ts';
-import { claim, readIdempotencyKey, requestHash, settle } from './idempotency.ts';
+import { claim, holdClaim, readIdempotencyKey, requestHash, settle } from './idempotency.ts';
 import { applyQuotePolicy, applyTransferPolicy, checkQuoteForTransfer } from '../policy.ts';
 import { parseJson, type Ownership } from './ownership.ts';
 import { checkResponse, passHeaders, send } from './respond.ts';
@@ -15,6 +15,8 @@ export interface RelayDeps {
   upstream: Upstream;
   ownership: Ownership;
   now: () => Date;
+  /** An Idempotency-Key claim untouched this long was left by a dead process (the upstream timeout). */
+  claimStaleMs: number;
 }
 
 export function requireCustomer(req: Request): string {
@@ -95,9 +97,10 @@ export function relayHandler(route: RelayRoute, d: RelayDeps): RequestHandler {
         const { response, headers } = await call();
         return send(res, response, headers);
       }
-      const outcome = await claim(d.store, customerId, key, requestHash(route.method, path, body), d.now);
+      const outcome = await claim(d.store, customerId, key, requestHash(route.method, path, body), d.now, d.claimStaleMs);
       if ('replay' in outcome) return send(res, outcome.replay, { 'idempotent-replayed': 'true' });
       let settled: StoredResponse | undefined;
+      const release = holdClaim(d.store, customerId, key, d.now, d.claimStaleMs);
       try {
         const { response, headers } = await call();
         settled = response;
@@ -106,6 +109,7 @@ export function relayHandler(route: RelayRoute, d: RelayDeps): RequestHandler {
         if (err instanceof HttpProblem && err.body.status === 404) settled = { status: 404, contentType: 'application/problem+json', body: JSON.stringify(err.body) };
         throw err;
       } finally {
+        release();
         await settle(d.store, customerId, key, settled);
       }
     } finally {

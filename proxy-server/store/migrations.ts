@@ -1,4 +1,8 @@
-/** Schema migrations, applied in order at start; `schema_version` records how far we got. */
+/**
+ * SQLite schema migrations, applied in order at start; `schema_version`
+ * records how far we got. PostgreSQL's are in postgres-migrations.ts: keep
+ * the two in step (same tables, same meaning).
+ */
 export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE users (
@@ -72,5 +76,12 @@ export const MIGRATIONS: readonly string[] = [
     finished_at INTEGER
   );
   CREATE INDEX outbox_pending ON outbox (state, customer_key, seq);
+  `,
+  `
+  CREATE TABLE rate_limits (
+    key TEXT PRIMARY KEY,
+    hits INTEGER NOT NULL,
+    reset_at INTEGER NOT NULL
+  );
   `,
 ];

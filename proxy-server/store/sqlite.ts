@@ -1,10 +1,15 @@
-/** The Store on SQLite (better-sqlite3, WAL). Calls are synchronous underneath; the interface is async. */
+/**
+ * The Store on SQLite (better-sqlite3, WAL) for one proxy process. Calls are
+ * synchronous underneath; the interface is async. Locks and broadcasts stay
+ * in this process, which is all there is.
+ */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations.ts';
 import type { SessionPolicy } from '../../contract/proxy-api.ts';
-import type { AuditEntry, DeliveryOutcome, IdempotencyClaim, OutboxDelivery, PurgeCounts, ResourceKind, StoredEvent, Store } from './store.ts';
+import { createKeyedLock } from '../keyed-lock.ts';
+import type { AuditEntry, DeliveryOutcome, IdempotencyClaim, OutboxDelivery, PurgeCounts, ResourceKind, StoredEvent, Store, StoreMessage } from './store.ts';
 
 export function openSqliteStore(path: string): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -42,6 +47,14 @@ export function openSqliteStore(path: string): Store {
     ),
     complete: db.prepare("UPDATE idempotency SET state = 'done', status = ?, content_type = ?, body = ? WHERE customer_id = ? AND key = ?"),
     release: db.prepare("DELETE FROM idempotency WHERE customer_id = ? AND key = ? AND state = 'in-progress'"),
+    touch: db.prepare("UPDATE idempotency SET updated_at = ? WHERE customer_id = ? AND key = ? AND state = 'in-progress'"),
+    hit: db.prepare<{ key: string; now: number; window: number }, { hits: number; reset_at: number }>(`
+      INSERT INTO rate_limits (key, hits, reset_at) VALUES (@key, 1, @now + @window)
+      ON CONFLICT (key) DO UPDATE SET
+        hits = CASE WHEN rate_limits.reset_at <= @now THEN 1 ELSE rate_limits.hits + 1 END,
+        reset_at = CASE WHEN rate_limits.reset_at <= @now THEN @now + @window ELSE rate_limits.reset_at END
+      RETURNING hits, reset_at`),
+    expiredLimits: db.prepare('DELETE FROM rate_limits WHERE reset_at <= ?'),
     insertEvent: db.prepare('INSERT OR IGNORE INTO events (id, type, customer_id, payload, received_at) VALUES (?, ?, ?, ?, ?)'),
     eventsAfter: db.prepare<[string, number, number], { seq: number; id: string; type: string; customer_id: string | null; payload: string }>(
       'SELECT seq, id, type, customer_id, payload FROM events WHERE customer_id = ? AND seq > ? ORDER BY seq LIMIT ?',
@@ -126,8 +139,11 @@ export function openSqliteStore(path: string): Store {
     seq: r.seq, id: r.id, type: r.type, customerId: r.customer_id, payload: r.payload,
   });
 
+  const lock = createKeyedLock();
+  const listeners = new Set<(m: StoreMessage) => void>();
   let open = true;
   return {
+    shared: false,
     async ensureUser(externalUserId, now) {
       q.insertUser.run(externalUserId, now.getTime());
       return q.userCustomer.get(externalUserId)?.customer_id ?? null;
@@ -167,8 +183,27 @@ export function openSqliteStore(path: string): Store {
     async releaseIdempotency(customerId, key) {
       q.release.run(customerId, key);
     },
+    async touchIdempotency(customerId, key, now) {
+      q.touch.run(now.getTime(), customerId, key);
+    },
+    withLock: lock,
+    async hitRateLimit(key, windowMs, now) {
+      const t = now.getTime();
+      if (Math.random() < 0.01) q.expiredLimits.run(t);
+      const r = q.hit.get({ key, now: t, window: windowMs })!;
+      return { hits: r.hits, resetAt: new Date(r.reset_at) };
+    },
+    async broadcast(message) {
+      for (const l of [...listeners]) l(message);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
     async addEvent(e, now, options) {
-      return addEventTx(e, now.getTime(), options?.outbox ?? false);
+      const stored = addEventTx(e, now.getTime(), options?.outbox ?? false);
+      if (stored) for (const l of [...listeners]) l({ kind: 'event', event: stored });
+      return stored;
     },
     async eventsAfter(customerId, seq, limit) {
       return q.eventsAfter.all(customerId, seq, limit).map(toEvent);
@@ -207,6 +242,7 @@ export function openSqliteStore(path: string): Store {
     async close() {
       if (!open) return;
       open = false;
+      listeners.clear();
       db.close();
     },
   };

@@ -1,6 +1,7 @@
 /**
- * What the proxy keeps. Async throughout so a PostgreSQL implementation can
- * follow the SQLite one without changing callers.
+ * What the proxy keeps, and everything that must hold across proxy
+ * processes: SQLite (sqlite.ts) for one process, PostgreSQL (postgres.ts) for
+ * any number sharing one database. Callers never know which.
  */
 import type { SessionPolicy } from '../../contract/proxy-api.ts';
 
@@ -51,6 +52,23 @@ export interface AuditEntry {
 
 export type LinkResult = 'linked' | 'same' | 'conflict';
 
+/**
+ * What one process tells every process sharing the store (itself included):
+ * a stored event for the live streams, a user who now has a customer, a
+ * session that ended. Delivered at most once, in order per sender; a process
+ * that missed one (its listener reconnected) relies on `Last-Event-ID` replay.
+ */
+export type StoreMessage =
+  | { kind: 'event'; event: StoredEvent }
+  | { kind: 'linked'; externalUserId: string; customerId: string }
+  | { kind: 'session-ended'; tokenHashes: string[] };
+
+export interface RateLimitHit {
+  /** Hits on this key in the current window, this one included. */
+  hits: number;
+  resetAt: Date;
+}
+
 /** One merchant-webhook delivery handed to a sender: the stored event, whose user it is, how often it was tried. */
 export interface OutboxDelivery {
   event: StoredEvent;
@@ -77,6 +95,9 @@ export interface PurgeCounts {
 }
 
 export interface Store {
+  /** True when several processes may share this store (PostgreSQL): in-memory shortcuts are then wrong. */
+  readonly shared: boolean;
+
   /** Creates the user row if new; returns its customer (null until created). */
   ensureUser(externalUserId: string, now: Date): Promise<string | null>;
   customerOf(externalUserId: string): Promise<string | null>;
@@ -96,8 +117,14 @@ export interface Store {
   recordOwner(kind: ResourceKind, id: string, customerId: string, now: Date): Promise<void>;
   ownerOf(id: string): Promise<{ kind: ResourceKind; customerId: string } | undefined>;
 
-  /** Claims (customer, key) for a request, or reports who holds it. Claims older than `staleBefore` are taken over. */
+  /**
+   * Claims (customer, key) for a request, or reports who holds it. A claim
+   * not touched since `staleBefore` was left by a process that died and is
+   * taken over (for the same request only).
+   */
   claimIdempotency(customerId: string, key: string, requestHash: string, now: Date, staleBefore: Date): Promise<IdempotencyClaim>;
+  /** The holder of a claim in progress says it is still alive. */
+  touchIdempotency(customerId: string, key: string, now: Date): Promise<void>;
   completeIdempotency(customerId: string, key: string, response: StoredResponse): Promise<void>;
   releaseIdempotency(customerId: string, key: string): Promise<void>;
 
@@ -105,10 +132,27 @@ export interface Store {
    * Stores a webhook event once; undefined when its id was seen before.
    * With `outbox`, the same transaction queues it for the merchant webhook
    * (pending, due at `now`), so a stored event is never left undelivered.
+   * A stored event is announced to every process (an `event` broadcast),
+   * each customer's in the order of their `seq`, whichever process stored
+   * them, so a stream that has written seq n never meets a later n - 1.
    */
   addEvent(event: Omit<StoredEvent, 'seq'>, now: Date, options?: { outbox?: boolean }): Promise<StoredEvent | undefined>;
   eventsAfter(customerId: string, seq: number, limit: number): Promise<StoredEvent[]>;
   countEvents(): Promise<number>;
+
+  /**
+   * Runs `task` holding `key` exclusively among every process sharing the
+   * store (one customer per user). A holder that dies releases it.
+   */
+  withLock<T>(key: string, task: () => Promise<T>): Promise<T>;
+
+  /** Counts a hit on `key` in a fixed window of `windowMs`, shared by every process. */
+  hitRateLimit(key: string, windowMs: number, now: Date): Promise<RateLimitHit>;
+
+  /** Tells every process sharing the store, this one included (see StoreMessage). */
+  broadcast(message: StoreMessage): Promise<void>;
+  /** Hears every broadcast; returns the unsubscribe. */
+  subscribe(listener: (message: StoreMessage) => void): () => void;
 
   /**
    * Leases up to `limit` due merchant-webhook deliveries until `leaseUntil`.
