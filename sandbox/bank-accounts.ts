@@ -10,7 +10,8 @@ import type { Context } from './context.ts';
 import { findBankAccount, findCustomer } from './lookup.ts';
 import { newestFirst, paginate } from './pagination.ts';
 import { badRequest, notApproved, parse } from './problems.ts';
-import { isApproved } from './verification.ts';
+import { isApprovedFor } from './verification.ts';
+import { refuseWhileInUse } from './in-use.ts';
 
 export const mask = (value: string) => `****${value.slice(-4)}`;
 
@@ -31,7 +32,7 @@ export function bankAccountsRouter(ctx: Context): Router {
   router.post('/v2/bank-account', (req, res) => {
     const body = parse(BankAccountCreate, req.body);
     const customer = findCustomer(ctx, body.customerId, ['customerId']);
-    if (!isApproved(customer)) throw notApproved();
+    if (!isApprovedFor(customer, body.currency)) throw notApproved();
     const now = ctx.timestamp();
     const resource: BankAccount = {
       id: ctx.id('bankAccount'),
@@ -66,11 +67,19 @@ export function bankAccountsRouter(ctx: Context): Router {
   router.patch('/v2/bank-account/:id', (req, res) => {
     const record = findBankAccount(ctx, req.params.id);
     const { networks } = parse(BankAccountPatch, req.body);
-    const rails = CURRENCY_RAILS[record.resource.currency];
+    const rails: readonly string[] = CURRENCY_RAILS[record.resource.currency as keyof typeof CURRENCY_RAILS] ?? [];
     const wrong = networks.findIndex((n) => !rails.includes(n));
     if (wrong >= 0) throw badRequest(`A ${record.resource.currency.toUpperCase()} account takes ${rails.join(' or ')}`, ['networks', wrong]);
     record.resource = { ...record.resource, networks, updated: ctx.timestamp() };
     res.json(record.resource);
+  });
+
+  // Irreversible; refused while a non-terminal transfer uses the account (D5).
+  router.delete('/v2/bank-account/:id', (req, res) => {
+    const record = findBankAccount(ctx, req.params.id);
+    refuseWhileInUse(ctx, record.resource.id);
+    ctx.store.bankAccounts.delete(record.resource.id);
+    res.json({ ok: true });
   });
 
   return router;

@@ -11,6 +11,7 @@ import type { Context } from './context.ts';
 import { findCustomer, findWallet } from './lookup.ts';
 import { newestFirst, paginate } from './pagination.ts';
 import { HttpProblem, parse } from './problems.ts';
+import { refuseWhileInUse } from './in-use.ts';
 
 export function walletsRouter(ctx: Context): Router {
   const router = Router();
@@ -41,6 +42,14 @@ export function walletsRouter(ctx: Context): Router {
 
   router.get('/v2/wallet/:id', (req, res) => {
     res.json(findWallet(ctx, req.params.id).resource);
+  });
+
+  // Irreversible; refused while a non-terminal transfer uses the wallet as source or destination (D5).
+  router.delete('/v2/wallet/:id', (req, res) => {
+    const record = findWallet(ctx, req.params.id);
+    refuseWhileInUse(ctx, record.resource.id);
+    ctx.store.wallets.delete(record.resource.id);
+    res.json({ ok: true });
   });
 
   return router;

@@ -31,8 +31,13 @@ export const isFiatCurrency = (c: string): c is FiatCurrency => c in CURRENCY_RA
 export const supportsCurrency = (network: string, currency: string) =>
   (NETWORK_CURRENCIES[network as WalletNetwork]?.includes(currency as CryptoCurrency)) ?? false;
 
-/** BRL/PIX cannot deliver to or come from `sol`; only bps integrator fees. */
-export const BRL_BLOCKED_NETWORKS: readonly string[] = ['sol'];
+/**
+ * BRL/PIX transfers use wallets only on these networks; every other network
+ * (sol, arbitrum, avalanche, optimism, starknet, fogo) is excluded. Only bps
+ * integrator fees. [DOC] docs/001, API.md §4.1, §10.
+ */
+export const BRL_WALLET_NETWORKS: readonly string[] = ['polygon', 'ethereum', 'base', 'tron'];
+export const isBrlNetwork = (network: string) => BRL_WALLET_NETWORKS.includes(network);
 
 const EVM: readonly string[] = ['arbitrum', 'avalanche', 'base', 'ethereum', 'optimism', 'polygon', 'fogo'];
 

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
-import { Customer } from '../../contract/spherepay/customer.ts';
+import { Customer, criteriaOf } from '../../contract/spherepay/customer.ts';
 import { Transfer } from '../../contract/spherepay/transfer.ts';
 import { RampClient } from '../api/client.ts';
 import { RampError } from '../api/errors.ts';
@@ -235,7 +235,7 @@ export class SphereRamp extends LitElement {
     if (patch.customer && (!previous.customer || previous.customer.id !== patch.customer.id || profileKey(previous.customer) !== profileKey(patch.customer))) {
       const profile = primaryProfile(patch.customer);
       if (profile) {
-        this.emit('ramp-verification-change', { customerId: patch.customer.id, status: profile.status, required: [...profile.criteria.required] });
+        this.emit('ramp-verification-change', { customerId: patch.customer.id, status: profile.status, required: [...criteriaOf(profile).required] });
         if (previous.customer) this.announce(this.messages.common.verificationStatus(profile.status));
       }
     }
@@ -353,5 +353,6 @@ export class SphereRamp extends LitElement {
 
 const profileKey = (customer: Customer) => {
   const p = primaryProfile(customer);
-  return p ? `${p.status}|${p.criteria.required.join()}|${p.criteria.pending.join()}|${p.criteria.complete.join()}` : '';
+  const c = criteriaOf(p);
+  return p ? `${p.status}|${c.required.join()}|${c.pending.join()}|${c.complete.join()}` : '';
 };

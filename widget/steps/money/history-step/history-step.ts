@@ -8,6 +8,7 @@ import { rampContext, type RampContext } from '../../../state/context.ts';
 import { stepStyles } from '../../../ui/styles.ts';
 import { errorNotice } from '../error-notice.ts';
 import { moneyStyles } from '../money.styles.ts';
+import { statusShort } from '../labels.ts';
 
 export const HISTORY_PAGE_SIZE = 5;
 
@@ -26,9 +27,10 @@ export class HistoryStep extends LitElement {
         schema: TransferList,
         signal,
       });
-      if (this.turned) this.ctx.announce(this.ctx.messages.money.pageOf(result.pagination.page, Math.max(1, result.pagination.totalPages)));
+      const pagination = result.pagination ?? { page, totalPages: 1, hasNext: false, hasPrevious: page > 1 };
+      if (this.turned) this.ctx.announce(this.ctx.messages.money.pageOf(pagination.page, Math.max(1, pagination.totalPages)));
       this.turned = false;
-      return result;
+      return { data: result.data, pagination };
     },
     args: () => [this.ctx.state.customer?.id, this.page] as const,
   });
@@ -63,13 +65,14 @@ export class HistoryStep extends LitElement {
 
   private row(t: Transfer) {
     const m = this.ctx.messages.money;
-    const amount = t.source.amount ?? t.amount ?? '';
-    const what = m.transferRow(amount, t.source.currency ?? '', t.destination.currency ?? '');
-    const date = new Date(t.created).toLocaleDateString(this.ctx.locale, { dateStyle: 'medium' } as Intl.DateTimeFormatOptions);
+    // D12: the destination amount when SpherePay gives it; never a source amount it does not promise.
+    const to = t.destination.currency ?? '';
+    const what = t.destination.amount ? m.money(t.destination.amount, to) : m.transferRowNoAmount(to);
+    const date = t.created ? new Date(t.created).toLocaleDateString(this.ctx.locale, { dateStyle: 'medium' } as Intl.DateTimeFormatOptions) : '';
     return html`<li data-transfer=${t.id}>
       <span><strong>${t.type === 'off_ramp' ? m.offRampShort : m.onRampShort}</strong> ${what}<br />
-        <span class="hint">${date} · ${m.statusShort[t.status]}</span></span>
-      <button type="button" class="secondary" aria-label=${m.openTransfer(`${what}, ${m.statusShort[t.status]}`)}
+        <span class="hint">${date} · ${statusShort(m, t.status)}</span></span>
+      <button type="button" class="secondary" aria-label=${m.openTransfer(`${what}, ${statusShort(m, t.status)}`)}
         @click=${() => this.ctx.set({ transfer: t, moneyView: 'ramp' })}>${m.open}</button>
     </li>`;
   }

@@ -69,7 +69,7 @@ export class QuoteStep extends LitElement {
     const quote = this.quote;
     if (quote && quote.id !== this.quoteId) {
       this.quoteId = quote.id;
-      this.skewMs = Date.parse(quote.created) - Date.now();
+      this.skewMs = quote.created ? Date.parse(quote.created) - Date.now() : 0;
       this.expired = quote.status === 'expired';
       this.error = undefined;
       this.tick();
@@ -142,7 +142,8 @@ export class QuoteStep extends LitElement {
       this.ctx.emit('ramp-transfer-created', {
         transferId: transfer.id, type: transfer.type, status: transfer.status, amount: quote.source.amount, externalId: transfer.externalId ?? null,
       });
-      this.ctx.set({ transfer, quote: undefined });
+      const { amount, currency, network } = quote.source;
+      this.ctx.set({ transfer, quote: undefined, sent: { transferId: transfer.id, amount, currency, network } });
     } catch (err) {
       this.sending = false;
       if (err instanceof RampError && err.retryable) {
@@ -208,7 +209,8 @@ export class QuoteStep extends LitElement {
     if (!quote) return html`<h2>${m.quoteTitle}</h2>`;
     const intent = intentFor(quote.id);
     const fees = quote.fees;
-    const showIntegrator = fees.integratorFee.totalAmount !== '0.00' || fees.integratorFee.bpsRate !== '0';
+    const integrator = fees.integratorFee;
+    const showIntegrator = !!integrator && (integrator.totalAmount !== '0.00' || (integrator.bpsRate ?? '0') !== '0');
     const rail = quote.destination.network;
     const busy = this.sending || this.refreshing;
     return html`<h2>${m.quoteTitle}</h2>
@@ -216,8 +218,8 @@ export class QuoteStep extends LitElement {
         <dl class="summary" part="quote-summary">
           <dt>${m.youSend}</dt><dd data-value="source">${m.money(quote.source.amount, quote.source.currency)} · ${networkName(m, quote.source.network)}</dd>
           <dt>${m.rate}</dt><dd data-value="rate">${m.rateValue(quote.source.currency, quote.destination.exchangeRate, quote.destination.currency)}</dd>
-          <dt>${m.platformFee}</dt><dd data-value="platform-fee">${m.money(fees.platformFee.totalAmount, fees.platformFee.currency)}</dd>
-          ${showIntegrator ? html`<dt>${m.integratorFee}</dt><dd data-value="integrator-fee">${m.money(fees.integratorFee.totalAmount, fees.integratorFee.currency)}</dd>` : nothing}
+          <dt>${m.platformFee}</dt><dd data-value="platform-fee">${fees.platformFee ? m.money(fees.platformFee.totalAmount, fees.platformFee.currency ?? quote.source.currency) : '—'}</dd>
+          ${showIntegrator ? html`<dt>${m.integratorFee}</dt><dd data-value="integrator-fee">${m.money(integrator!.totalAmount, integrator!.currency ?? quote.source.currency)}</dd>` : nothing}
           <dt class="total">${m.youReceive}</dt>
           <dd class="total" data-value="destination">${m.money(quote.destination.amount, quote.destination.currency)} · ${networkName(m, quote.destination.network)}</dd>
         </dl>

@@ -12,7 +12,10 @@ import * as z from 'zod/mini';
 import { Amount } from '../../../../contract/spherepay/common.ts';
 import { BankAccountList, type BankAccount } from '../../../../contract/spherepay/bank-account.ts';
 import { WalletList, type Wallet } from '../../../../contract/spherepay/wallet.ts';
-import { BRL_BLOCKED_NETWORKS, CURRENCY_RAILS, NETWORK_CURRENCIES } from '../../../../contract/spherepay/matrix.ts';
+import { CURRENCY_RAILS, NETWORK_CURRENCIES, isBrlNetwork } from '../../../../contract/spherepay/matrix.ts';
+import { WALLET_NETWORKS } from '../../../../contract/spherepay/networks.ts';
+import { profileFor } from '../../../../contract/spherepay/profiles.ts';
+import type { FiatCurrency, FiatNetwork } from '../../../../contract/spherepay/common.ts';
 import { normalizeAmount } from '../../../../contract/money.ts';
 import { Quote } from '../../../../contract/spherepay/quote.ts';
 import { Transfer, type TransferCreate } from '../../../../contract/spherepay/transfer.ts';
@@ -95,7 +98,7 @@ export class RampStep extends LitElement {
   }
 
   private blocked(wallet: Wallet) {
-    return this.bankAccount?.currency === 'brl' && BRL_BLOCKED_NETWORKS.includes(wallet.network);
+    return this.bankAccount?.currency === 'brl' && !isBrlNetwork(wallet.network);
   }
 
   private get wallet(): Wallet | undefined {
@@ -104,6 +107,18 @@ export class RampStep extends LitElement {
     const chosen = list.find((w) => w.id === this.walletId);
     if (chosen || this.walletId) return chosen;
     return list.find((w) => w.network === preset) ?? list[0];
+  }
+
+  /**
+   * Gating per currency (D13): BRL needs `kyc_profile_b` approved even when
+   * the main profile is; a message when the profile the currency needs is not.
+   */
+  private profileNotice(currency: string): string | undefined {
+    const customer = this.ctx.state.customer;
+    if (!customer) return undefined;
+    const profile = profileFor(customer, currency);
+    if (profile?.status === 'approved') return undefined;
+    return this.ctx.messages.money.profileNeeded(currency, profile?.status);
   }
 
   private get coins(): readonly string[] {
@@ -120,7 +135,7 @@ export class RampStep extends LitElement {
   private get rails(): readonly string[] {
     const account = this.bankAccount;
     if (!account) return [];
-    return account.networks.filter((n) => CURRENCY_RAILS[account.currency].includes(n));
+    return account.networks.filter((n) => (CURRENCY_RAILS[account.currency as FiatCurrency] ?? []).includes(n as FiatNetwork));
   }
 
   private get chosenRail(): string | undefined {
@@ -150,7 +165,7 @@ export class RampStep extends LitElement {
     const wallet = this.wallet;
     const coin = this.coin;
     const rail = this.chosenRail;
-    this.choiceError = !bank ? m.chooseBankAccount : !wallet ? m.chooseWallet : !coin || !rail ? m.noCurrencyOnNetwork : undefined;
+    this.choiceError = !bank ? m.chooseBankAccount : !wallet ? m.chooseWallet : !coin || !rail ? m.noCurrencyOnNetwork : this.profileNotice(bank.currency);
     const valid = this.form.validate();
     if (this.choiceError || !valid || !bank || !wallet || !coin || !rail) return;
     const customerId = this.ctx.state.customer!.id;
@@ -194,7 +209,7 @@ export class RampStep extends LitElement {
         const transfer = await this.ctx.client.request('/api/v2/transfer', { method: 'POST', body, schema: Transfer, idempotencyKey: this.floating.key });
         this.floating = undefined;
         this.ctx.emit('ramp-transfer-created', { transferId: transfer.id, type: transfer.type, status: transfer.status, amount, externalId: transfer.externalId ?? null });
-        this.ctx.set({ transfer });
+        this.ctx.set({ transfer, sent: { transferId: transfer.id, amount, ...(onRamp ? fiat : crypto) } });
       }
     } catch (err) {
       this.submitError = this.form.formMessage(err, errorMessage(err, m.instrumentsError), ['/amount']);
@@ -240,6 +255,7 @@ export class RampStep extends LitElement {
         ${this.form.field('/amount', currency ? m.amount(currency) : m.amountLabel, { inputmode: 'decimal', hint: m.amountHint, autocomplete: 'off' })}
       </div>
       ${offRampReference ? this.renderReference() : nothing}
+      ${this.bankAccount && this.profileNotice(this.bankAccount.currency) ? html`<p class="notice warning" part="profile-needed">${this.profileNotice(this.bankAccount.currency)}</p>` : nothing}
       ${this.ctx.state.presets.quotes ? nothing : html`<p class="hint">${m.floatingNotice}</p>`}
       ${this.choiceError ? html`<p class="notice danger" role="alert">${this.choiceError}</p>` : nothing}
       ${this.submitError ? html`<p class="notice danger" role="alert">${this.submitError}</p>` : nothing}
@@ -302,7 +318,7 @@ export class RampStep extends LitElement {
         aria-describedby=${this.blocked(w) ? 'brl-blocked' : nothing}
         @change=${() => { this.walletId = w.id; this.choiceError = undefined; }} /><span>${walletLabel(m, w)}</span></label>`)}
       ${open
-        ? html`<sphere-ramp-wallet-form .exclude=${brl ? BRL_BLOCKED_NETWORKS : []} .network=${this.ctx.state.presets.network}
+        ? html`<sphere-ramp-wallet-form .exclude=${brl ? WALLET_NETWORKS.filter((n) => !isBrlNetwork(n)) : []} .network=${this.ctx.state.presets.network}
             @instrument-added=${(e: CustomEvent<{ id: string }>) => { this.walletId = e.detail.id; this.walletFormOpen = false; this.choiceError = undefined; }}
             @cancel=${() => (this.walletFormOpen = false)}></sphere-ramp-wallet-form>`
         : html`<p><button type="button" class="secondary" @click=${() => (this.walletFormOpen = true)}>${m.addWallet}</button></p>`}
