@@ -28,9 +28,6 @@ export const CURRENCY_RAILS: Record<FiatCurrency, readonly FiatNetwork[]> = {
 
 export const isFiatCurrency = (c: string): c is FiatCurrency => c in CURRENCY_RAILS;
 
-export const supportsCurrency = (network: string, currency: string) =>
-  (NETWORK_CURRENCIES[network as WalletNetwork]?.includes(currency as CryptoCurrency)) ?? false;
-
 /**
  * BRL/PIX transfers use wallets only on these networks; every other network
  * (sol, arbitrum, avalanche, optimism, starknet, fogo) is excluded. Only bps
