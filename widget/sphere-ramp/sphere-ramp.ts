@@ -7,6 +7,7 @@ import { Transfer } from '../../contract/spherepay/transfer.ts';
 import { RampClient } from '../api/client.ts';
 import { RampError } from '../api/errors.ts';
 import { EventStream, type LiveEvent } from '../api/event-stream.ts';
+import { LIVE_EVENT_TYPES } from '../../contract/live-events.ts';
 import { SessionInfo, type SessionMinted } from '../../contract/proxy-api.ts';
 import { Session } from '../api/session.ts';
 import { rampEvent, type RampEventMap, type RampEventName } from '../events.ts';
@@ -208,11 +209,11 @@ export class SphereRamp extends LitElement {
   }
 
   private onLiveEvent(event: LiveEvent) {
-    if (event.type.startsWith('customer.')) void this.refreshCustomer();
-    if (event.type.startsWith('payout.') && event.data.id && event.data.id === this.flow.transfer?.id) {
-      const parsed = Transfer.safeParse(event.data);
-      if (parsed.success) this.set({ transfer: parsed.data });
-      else void this.refreshTransfer(event.data.id);
+    // Events are hints (API.md §8.3): the resource is re-read, whatever the event said.
+    if (event.type === LIVE_EVENT_TYPES.customerVerification) void this.refreshCustomer();
+    const transferId = event.data.transferId;
+    if (event.type === LIVE_EVENT_TYPES.transferStatus && typeof transferId === 'string' && transferId === this.flow.transfer?.id) {
+      void this.refreshTransfer(transferId);
     }
   }
 
