@@ -165,6 +165,7 @@ async function eventCount(stack: Stack): Promise<number> {
 describe('proxy idempotency after an upstream 2xx', () => {
   let stack: Stack;
   let odd = false;
+  let wrapper: ReturnType<typeof createServer> | undefined;
   before(async () => {
     stack = await startStack({
       external: true,
@@ -189,11 +190,16 @@ describe('proxy idempotency after an upstream 2xx', () => {
           });
         });
         await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+        wrapper = server;
         return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
       },
     });
   });
-  after(() => stack.close());
+  after(async () => {
+    await stack.close();
+    wrapper?.closeAllConnections();
+    await new Promise((r) => wrapper?.close(r));
+  });
 
   it('passes on and replays the upstream 201, never a 404 of its own', async () => {
     const s = await stack.funded('idem-odd');

@@ -165,6 +165,9 @@ export async function startDriftUpstream(target: string, webhookSecret: string):
     webhookUrl: `${url}/_drift/webhooks`,
     setWebhookTarget: (u) => (webhookTarget = u),
     sent,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
   };
 }
