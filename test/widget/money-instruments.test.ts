@@ -68,7 +68,7 @@ describe('<sphere-ramp> instruments', () => {
     expect(await count(user, 'wallet', customerId)).to.equal(1);
   });
 
-  it('applies the BRL rules: no Solana, only the bps fee', async () => {
+  it('applies the BRL rules: wallets on polygon, ethereum, base or tron only, only the bps fee', async () => {
     const user = uniqueUser('brl');
     const customerId = await approvedCustomer(user);
     await addWallet(user, customerId, 'sol');
@@ -85,11 +85,13 @@ describe('<sphere-ramp> instruments', () => {
     const polygon = wallets.find((w) => w.closest('label')!.textContent!.includes('Polygon'))!;
     expect(sol.disabled).to.equal(true);
     expect(polygon.checked).to.equal(true);
-    expect(text(el)).to.contain('PIX transfers cannot use Solana');
+    expect(text(el)).to.contain('PIX transfers use wallets on Polygon, Ethereum, Base or Tron only');
     await click(el, 'Add a wallet');
     const networks = [...(field(el, '/network') as HTMLSelectElement).options].map((o) => o.value);
     expect(networks).to.include('polygon');
     expect(networks).not.to.include('sol');
+    expect(networks).not.to.include('arbitrum');
+    expect(networks).to.include('tron');
     await expect(step).to.be.accessible();
 
     await fill(el, '/amount', '500');
@@ -99,9 +101,12 @@ describe('<sphere-ramp> instruments', () => {
     expect(text(el)).to.contain('PIX copy-and-paste code');
     const { data } = await transfersOf(user, customerId);
     expect(data).to.have.length(1);
-    const created = data[0] as unknown as { destination: { network: string }; source: { currency: string } };
-    expect(created.source.currency).to.equal('brl');
+    const created = data[0] as unknown as { destination: { network: string; currency: string }; fees?: unknown };
+    // The transfer's source is {id, type} only (D12); the BRL side shows in the deposit (PIX) and the missing floating-BRL fees.
     expect(created.destination.network).to.equal('polygon');
+    expect(created.destination.currency).to.equal('usdc');
+    expect(created.fees).to.equal(undefined);
+    expect(text(el)).to.contain('500.00 BRL');
     expect(events.filter((e) => e.type === 'ramp-error')).to.have.length(0);
   });
 });

@@ -17,7 +17,7 @@ const pushTo = (ctx: { issues: unknown[] }, input: unknown) => ({
 });
 
 const STATE_MESSAGE = 'Enter the state or province';
-/** A state is needed where addresses have one; the shared schema enforces it for the USA only. */
+/** A state is needed where addresses have one (the shared schema leaves `state` optional, D11; the form still asks). */
 const withState = <T extends z.ZodMiniType<Address>>(schema: T) =>
   schema.check(z.refine<Address>((a) => !STATE_COUNTRIES.includes(a.country) || !!a.state?.trim(), { message: STATE_MESSAGE, path: ['state'] }));
 
@@ -53,6 +53,9 @@ export const RepresentativeProfile = z
   .strictObject({
     ...BusinessRepresentativeCreate.shape,
     address: withState(Address),
+    // SpherePay takes a representative without names (D11); the form asks, so the UBO's own checks start complete.
+    firstName: Text(100),
+    lastName: Text(100),
     dateOfBirth: IsoDate,
     personalInformation: RequiredTax,
     representationDetails: z.strictObject({ ...RepresentationDetails.shape, title: Text(100) }),
