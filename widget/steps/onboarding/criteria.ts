@@ -11,7 +11,7 @@
  * representatives).
  */
 import {
-  DOCUMENT_CRITERIA, DOCUMENT_TYPES, HOSTED_CRITERIA, IDENTITY_DOCUMENT_TYPES, INDIVIDUAL_DATA_CRITERIA, OTP_CRITERIA,
+  BUSINESS_DATA_CRITERIA, DOCUMENT_CRITERIA, DOCUMENT_TYPES, HOSTED_CRITERIA, IDENTITY_DOCUMENT_TYPES, INDIVIDUAL_DATA_CRITERIA, OTP_CRITERIA,
   REPRESENTATIVES_CRITERION, REVIEW_CRITERIA, type DetailPart,
 } from '../../../contract/criteria.ts';
 
@@ -40,8 +40,8 @@ export function criterionView(name: string, kind: string): CriterionView {
   const documentTypes = DOCUMENT_CRITERIA[name];
   if (documentTypes) {
     const identity = documentTypes === IDENTITY_DOCUMENT_TYPES;
-    // Business proof-of-address uploads target the business, whose types carry no ID documents.
-    return { group: identity ? IDENTITY_GROUP : name, action: { kind: 'document', documentTypes, identity } };
+    // Identity: the person picks the kind of ID. Otherwise one type: the API reference's spelling, listed first.
+    return { group: identity ? IDENTITY_GROUP : name, action: { kind: 'document', documentTypes: identity ? documentTypes : documentTypes.slice(0, 1), identity } };
   }
   const hosted = HOSTED_CRITERIA[name];
   if (hosted) return { group: hosted === 'tos' ? TOS_GROUP : name, action: { kind: 'hosted', link: hosted } };
@@ -51,7 +51,9 @@ export function criterionView(name: string, kind: string): CriterionView {
   if (REVIEW_CRITERIA.includes(name)) return { group: 'review', action: { kind: 'wait' } };
   const part = INDIVIDUAL_DATA_CRITERIA[name];
   if (kind !== 'business' && part) return { group: name, action: { kind: 'details', parts: [part] } };
-  // A business's data is given at creation (every field is asked there); SpherePay has no PATCH for it.
+  // A business's data is given at creation (the form asks every field, so these are complete from the start);
+  // SpherePay has no PATCH for it and refuses the KYC link while it is missing (D14): support can help.
+  if (kind === 'business' && BUSINESS_DATA_CRITERIA[name]) return { group: 'business_details', action: { kind: 'support' } };
   return { group: name, action: { kind: 'support' } };
 }
 
