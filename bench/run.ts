@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { bundleSizes } from './sizes.ts';
 import { timeToInteractive } from './interactive.ts';
+import { multiProcessFigures } from './multi-process.ts';
 import { relayFigures } from './relay.ts';
 import { startBenchStack } from './stack.ts';
 
@@ -36,3 +37,7 @@ try {
 } finally {
   await stack.close();
 }
+
+const multi = await multiProcessFigures();
+if ('skipped' in multi) console.log(`relay throughput, two processes on PostgreSQL vs one on SQLite: skipped, ${multi.skipped}`);
+else console.log(`relay throughput (10 connections, each proxy its own process): ${multi.postgresTwo.toFixed(0)} req/s with two processes on PostgreSQL vs ${multi.sqliteOne.toFixed(0)} req/s with one process on SQLite`);

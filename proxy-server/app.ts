@@ -10,9 +10,9 @@ import { createOwnership } from './relay/ownership.ts';
 import { relayRouter } from './relay/router.ts';
 import { hostedPagesRouter, sandboxControlsRouter } from './sandbox-relay.ts';
 import { cors, embedHeaders, perIpLimit, perSessionLimit, requestContext, securityHeaders } from './security.ts';
-import { authenticate, sessionsRouter } from './sessions.ts';
+import { authenticate, sessionsRouter, signOutHandler } from './sessions.ts';
 import { mountSite } from './site.ts';
-import type { Store } from './store/store.ts';
+import type { Store, StoreMessage } from './store/store.ts';
 import type { Upstream } from './upstream.ts';
 import { webhooksRouter } from './webhooks.ts';
 
@@ -25,6 +25,8 @@ export interface AppDeps {
   now?: () => Date;
   /** Pages a composition root serves beside the proxy (the demo), after the proxy's own routes. */
   site?: RequestHandler;
+  /** The merchant-webhook sender, when RAMP_MERCHANT_WEBHOOK_URL is set: stored events are queued for it. */
+  merchantWebhooks?: { kick(): void };
 }
 
 const JSON_LIMIT = '256kb';
@@ -33,7 +35,14 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   const { store, upstream, logger, events } = deps;
   const now = deps.now ?? (() => new Date());
   const ownership = createOwnership(store, upstream, now);
-  const onLinked = (user: string, customerId: string) => events.linked(user, customerId);
+  // Every process sharing the store hears these, so its open streams follow: a user's new
+  // customer starts their events flowing, a revoked session's streams end.
+  const tell = (message: StoreMessage) => void store.broadcast(message).catch((err: unknown) => logger.warn({ err: String(err) }, 'broadcast failed'));
+  const onLinked = (user: string, customerId: string) => tell({ kind: 'linked', externalUserId: user, customerId });
+  const onRevoked = (tokenHashes: string[]) => {
+    if (tokenHashes.length) tell({ kind: 'session-ended', tokenHashes });
+  };
+  const { integratorFees } = config;
 
   const app = express();
   app.disable('x-powered-by');
@@ -44,21 +53,22 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   app.use('/embed', embedHeaders(config));
   app.use(cors(config.allowedOrigins));
   app.use(healthRouter({ store, upstream }));
-  app.use(webhooksRouter({ store, hub: events, secret: config.spherepay.webhookSecret, now }));
+  app.use(webhooksRouter({ store, secret: config.spherepay.webhookSecret, now, ...(deps.merchantWebhooks ? { outbox: deps.merchantWebhooks } : {}) }));
   if (config.sandbox) app.use(hostedPagesRouter({ upstream }));
 
-  app.use('/api', perIpLimit(config), express.json({ limit: JSON_LIMIT }));
-  app.use(sessionsRouter({ store, serverSecret: config.serverSecret, defaultTtlSeconds: config.sessionTtlSeconds, now, onLinked }));
+  app.use('/api', perIpLimit(config, store), express.json({ limit: JSON_LIMIT }));
+  app.use(sessionsRouter({ store, serverSecret: config.serverSecret, defaultTtlSeconds: config.sessionTtlSeconds, integratorFees, now, onLinked, onRevoked }));
 
   const api = Router();
-  api.use(authenticate({ store, now }), perSessionLimit(config));
+  api.use(authenticate({ store, now, integratorFees }), perSessionLimit(config, store));
   api.get('/session', (req, res) => {
-    const { customerId, expiresAt } = req.session!;
-    res.set('cache-control', 'no-store').json({ customerId, expiresAt: expiresAt.toISOString() } satisfies SessionInfo);
+    const { customerId, expiresAt, policy } = req.session!;
+    res.set('cache-control', 'no-store').json({ customerId, expiresAt: expiresAt.toISOString(), policy } satisfies SessionInfo);
   });
+  api.delete('/session', signOutHandler({ store, now, onRevoked }));
   api.get('/events', eventsHandler({ store, hub: events, heartbeatMs: config.sseHeartbeatMs, now }));
   if (config.sandboxControls) api.use('/sandbox', sandboxControlsRouter({ upstream, ownership }));
-  api.use('/v2', relayRouter({ store, upstream, ownership, now, onLinked }));
+  api.use('/v2', relayRouter({ store, upstream, ownership, now, onLinked, claimStaleMs: config.spherepay.timeoutMs }));
   app.use('/api', api);
   app.use('/api', () => {
     throw notFound();

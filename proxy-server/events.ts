@@ -5,9 +5,11 @@
  * never appears in a URL or a log. `Last-Event-ID` replays from the store.
  */
 import type { RequestHandler, Response } from 'express';
+import { liveSession } from './sessions.ts';
 import type { Store, StoredEvent } from './store/store.ts';
 
 interface Client {
+  tokenHash: string;
   userId: string;
   customerId: string | null;
   deliver(event: StoredEvent): void;
@@ -18,6 +20,8 @@ export interface EventHub {
   publish(event: StoredEvent): void;
   /** A user now has a customer: their open streams start receiving its events. */
   linked(userId: string, customerId: string): void;
+  /** Sessions were revoked: their open streams end now. */
+  revoked(tokenHashes: readonly string[]): void;
   add(client: Client): () => void;
   /** Ends every stream (graceful shutdown). */
   closeAll(): void;
@@ -32,6 +36,10 @@ export function createEventHub(): EventHub {
     },
     linked(userId, customerId) {
       for (const c of clients) if (c.userId === userId) c.customerId = customerId;
+    },
+    revoked(tokenHashes) {
+      const gone = new Set(tokenHashes);
+      for (const c of [...clients]) if (gone.has(c.tokenHash)) c.end();
     },
     add(client) {
       clients.add(client);
@@ -81,12 +89,18 @@ export function eventsHandler(d: { store: Store; hub: EventHub; heartbeatMs: num
       res.end();
     };
     const remove = d.hub.add({
+      tokenHash: session.tokenHash,
       userId: session.externalUserId,
       customerId: session.customerId,
       deliver: (e) => (queue ? queue.push(e) : write(e)),
       end,
     });
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), d.heartbeatMs);
+    // Each heartbeat asks the store whether the session still holds, so a
+    // revocation made by another proxy process ends this stream too.
+    const heartbeat = setInterval(() => {
+      res.write(': keep-alive\n\n');
+      liveSession(d.store, session.tokenHash, d.now()).then((live) => live.ok || end(), () => undefined);
+    }, d.heartbeatMs);
     const expiry = setTimeout(end, Math.max(0, session.expiresAt.getTime() - d.now().getTime()));
     function cleanup() {
       clearInterval(heartbeat);

@@ -1,12 +1,13 @@
 /** Request ids and access logs, CORS, helmet and the embed page's CSP, rate limits. */
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { rateLimit, type Options } from 'express-rate-limit';
+import { rateLimit, type Options, type Store as RateLimitStore } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { problem } from '../contract/spherepay/problem.ts';
 import type { Config } from './config.ts';
 import { sendProblem } from './errors.ts';
+import type { Store } from './store/store.ts';
 
 /** `X-Request-Id` (a caller's, if it looks like one) on every response and log line. Never logs headers, bodies or queries. */
 export function requestContext(logger: Logger): RequestHandler {
@@ -85,9 +86,31 @@ export function embedHeaders(config: Pick<Config, 'allowedOrigins'>): RequestHan
   };
 }
 
-function limiter(perMinute: number, extra: Partial<Options>): RequestHandler {
+const WINDOW_MS = 60_000;
+
+/**
+ * Counters every process sharing the store adds to, so N processes behind a
+ * load balancer allow the configured rate in total, not N times it.
+ */
+function sharedCounter(store: Store, prefix: string): RateLimitStore {
+  return {
+    localKeys: false,
+    prefix,
+    async increment(key) {
+      const hit = await store.hitRateLimit(prefix + key, WINDOW_MS, new Date());
+      return { totalHits: hit.hits, resetTime: hit.resetAt };
+    },
+    // Only used when successful or failed requests are skipped, which ours never are.
+    decrement() {},
+    resetKey() {},
+  };
+}
+
+function limiter(perMinute: number, extra: Partial<Options>, store: Store | undefined, prefix: string): RequestHandler {
+  // One process (SQLite) counts in memory: no database write per request.
+  const shared = store?.shared ? { store: sharedCounter(store, prefix), passOnStoreError: true } : {};
   return rateLimit({
-    windowMs: 60_000,
+    windowMs: WINDOW_MS,
     limit: perMinute,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
@@ -96,12 +119,13 @@ function limiter(perMinute: number, extra: Partial<Options>): RequestHandler {
       const seconds = reset ? Math.max(1, Math.ceil((reset.getTime() - Date.now()) / 1000)) : 60;
       sendProblem(res, problem(429, 'rate-limit/exceeded', 'Too many requests; slow down'), { 'retry-after': String(seconds) });
     },
+    ...shared,
     ...extra,
   });
 }
 
-export const perIpLimit = (config: Pick<Config, 'rateLimit'>) => limiter(config.rateLimit.perIpPerMinute, {});
+export const perIpLimit = (config: Pick<Config, 'rateLimit'>, store?: Store) => limiter(config.rateLimit.perIpPerMinute, {}, store, 'ip:');
 
 /** After authentication: keyed by the session, so one browser cannot starve others behind the same IP. */
-export const perSessionLimit = (config: Pick<Config, 'rateLimit'>) =>
-  limiter(config.rateLimit.perSessionPerMinute, { keyGenerator: (req) => `session:${req.session?.id ?? 'none'}` });
+export const perSessionLimit = (config: Pick<Config, 'rateLimit'>, store?: Store) =>
+  limiter(config.rateLimit.perSessionPerMinute, { keyGenerator: (req) => req.session?.id ?? 'none' }, store, 'session:');

@@ -6,7 +6,9 @@
  * shape, naming or depth (SpherePay retries anything else forever): it is
  * normalised to one LiveEvent (`webhooks/normalise.ts`), deduplicated on its
  * id, stored as that normalised event, and fanned out to its customer's
- * streams. An event no customer can be found for is kept and logged.
+ * streams in every proxy process (storing announces it, Store.addEvent), and
+ * queued for the merchant's backend. An event no customer can be found for is
+ * kept and logged.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import express, { Router } from 'express';
@@ -14,7 +16,6 @@ import { problem } from '../contract/spherepay/problem.ts';
 import { LIVE_EVENT_TYPES, type LiveEvent } from '../contract/live-events.ts';
 import { WEBHOOK_SIGNATURE_HEADER } from '../contract/spherepay/webhook.ts';
 import { HttpProblem } from './errors.ts';
-import type { EventHub } from './events.ts';
 import type { ResourceKind, Store } from './store/store.ts';
 import { normaliseWebhook } from './webhooks/normalise.ts';
 
@@ -54,7 +55,7 @@ function ownedResource(event: LiveEvent): { kind: ResourceKind; id: string } | u
   return undefined;
 }
 
-export function webhooksRouter(d: { store: Store; hub: EventHub; secret: string; now: () => Date }): Router {
+export function webhooksRouter(d: { store: Store; secret: string; now: () => Date; outbox?: { kick(): void } }): Router {
   const router = Router();
   router.post('/webhooks/spherepay', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
@@ -72,8 +73,14 @@ export function webhooksRouter(d: { store: Store; hub: EventHub; secret: string;
     // Webhooks teach the ownership map too, so later checks need no upstream call.
     const owned = ownedResource(event);
     if (owned && event.customerId) await d.store.recordOwner(owned.kind, owned.id, event.customerId, now);
-    const stored = await d.store.addEvent({ id: event.id, type: event.type, customerId: event.customerId, payload: JSON.stringify(event) }, now);
-    if (stored) d.hub.publish(stored);
+    // Storing the normalised event announces it to the event streams of every process sharing the store
+    // (Store.addEvent), and queues it for the merchant's backend in the same transaction.
+    const stored = await d.store.addEvent(
+      { id: event.id, type: event.type, customerId: event.customerId, payload: JSON.stringify(event) },
+      now,
+      { outbox: d.outbox !== undefined },
+    );
+    if (stored) d.outbox?.kick();
     const log = { eventId: event.id, type: event.type, duplicate: !stored };
     if (event.customerId) req.log.info(log, 'webhook received');
     else req.log.warn(log, 'webhook kept without a customer: nothing in it names one');

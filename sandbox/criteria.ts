@@ -8,7 +8,7 @@
 import {
   BUSINESS_BASE_CRITERIA, ENHANCED_CRITERIA, INDIVIDUAL_BASE_CRITERIA, UBO_CRITERIA,
 } from '../contract/criteria.ts';
-import type { VerificationProfile, VerificationStatus } from '../contract/spherepay/customer.ts';
+import type { Criteria, VerificationProfile, VerificationStatus } from '../contract/spherepay/customer.ts';
 
 export const DOCUMENT_REVIEW_SECONDS = 2;
 
@@ -104,7 +104,7 @@ export function settleReviews(profile: ProfileState, nowMs: number): boolean {
 }
 
 /** The profile as the API shows it, given which data items the record currently satisfies. */
-export function viewProfile(profile: ProfileState, dataItems: ReadonlySet<string>): VerificationProfile {
+export function viewProfile(profile: ProfileState, dataItems: ReadonlySet<string>): VerificationProfile & { criteria: Criteria } {
   const complete: string[] = [];
   const pending: string[] = [];
   const required: string[] = [];

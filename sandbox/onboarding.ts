@@ -29,10 +29,10 @@ export function onboardingRouter(ctx: Context): Router {
     refreshCustomer(ctx, customer);
     const status = customer.profile.status;
     if (status === 'approved' || status === 'rejected') throw badRequest(`Verification was already decided (${status})`);
-    const { required } = profileView(ctx, customer).criteria!;
-    if (required!.length) {
+    const { required } = profileView(ctx, customer).criteria;
+    if (required.length) {
       throw new HttpProblem(problem(422, 'validation/failed', 'Outstanding verification criteria',
-        required!.map((item) => ({ detail: `Required: ${item}`, pointer: `/verificationProfiles/0/criteria/required/${item}` }))));
+        required.map((item) => ({ detail: `Required: ${item}`, pointer: `/verificationProfiles/0/criteria/required/${item}` }))));
     }
     res.status(201).json(hostedLink(ctx, req, 'kyc', customer.id));
   });

@@ -26,7 +26,9 @@ export const CURRENCY_RAILS: Record<FiatCurrency, readonly FiatNetwork[]> = {
   brl: ['pix'],
 };
 
-export const isFiatCurrency = (c: string): c is FiatCurrency => c in CURRENCY_RAILS;
+// Own keys only: `in` would also find "toString" and the rest of Object.prototype.
+// (hasOwnProperty.call rather than Object.hasOwn: one bundle targets ES2020.)
+export const isFiatCurrency = (c: string): c is FiatCurrency => Object.prototype.hasOwnProperty.call(CURRENCY_RAILS, c);
 
 /**
  * BRL/PIX transfers use wallets only on these networks; every other network

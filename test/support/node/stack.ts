@@ -45,12 +45,13 @@ export async function startTestStack() {
   const drift = await startDriftStack(dir);
   const driftTokens = new Set<string>();
 
-  async function mintSession(user: string, ttlSeconds?: number) {
+  /** `policy` is the merchant's terms for this user, as a merchant backend would send them. */
+  async function mintSession(user: string, ttlSeconds?: number, policy?: unknown) {
     const onDrift = user.startsWith(DRIFT_USER_PREFIX);
     const res = await fetch(new URL('/api/sessions', onDrift ? drift.server.url : server.url), {
       method: 'POST',
       headers: { authorization: 'Bearer test-server-secret', 'content-type': 'application/json' },
-      body: JSON.stringify({ externalUserId: user, ...(ttlSeconds ? { ttlSeconds } : {}) }),
+      body: JSON.stringify({ externalUserId: user, ...(ttlSeconds ? { ttlSeconds } : {}), ...(policy ? { policy } : {}) }),
     });
     const body = await res.text();
     if (onDrift && res.ok) driftTokens.add((JSON.parse(body) as { token: string }).token);
@@ -60,7 +61,8 @@ export async function startTestStack() {
   async function middleware(ctx: KoaContext, next: () => Promise<void>) {
     if (ctx.path === '/test/session') {
       const params = new URLSearchParams(ctx.querystring);
-      const { status, body } = await mintSession(params.get('user') ?? 'anonymous', Number(params.get('ttl')) || undefined);
+      const policy = params.get('policy');
+      const { status, body } = await mintSession(params.get('user') ?? 'anonymous', Number(params.get('ttl')) || undefined, policy ? JSON.parse(policy) : undefined);
       ctx.status = status;
       ctx.set('content-type', 'application/json');
       ctx.body = body;
