@@ -21,5 +21,15 @@ export const es: Translation = {
     amountBelowMin: (min: string) => `El importe debe ser de al menos ${min}.`,
     amountAboveMax: (max: string) => `El importe debe ser como máximo ${max}.`,
     currencyNotOffered: 'Algunas de tus cuentas están en una moneda que no se ofrece aquí.',
+    statusUnknownShort: 'En curso',
+    statusUnknownWords: 'SpherePay está procesando esta transferencia. Esta página sigue buscando novedades.',
+    brlBlockedWallet: 'Las transferencias PIX solo usan billeteras en Polygon, Ethereum, Base o Tron; elige una de ellas.',
+    profileNeeded: (currency: string, status: string | undefined) =>
+      status === 'pending' || status === 'incomplete'
+        ? `Las transferencias en ${currency.toUpperCase()} necesitan una verificación adicional que aún no ha terminado (${status}).`
+        : `Las transferencias en ${currency.toUpperCase()} necesitan una verificación adicional que esta cuenta no tiene. Contacta con soporte para activarla.`,
+    depositNotReady: 'Los datos del depósito aún no están disponibles.',
+    refreshDeposit: 'Comprobar de nuevo',
+    transferRowNoAmount: (to: string) => `A ${to.toUpperCase()}`,
   },
 };

@@ -21,5 +21,15 @@ export const ptBR: Translation = {
     amountBelowMin: (min: string) => `O valor deve ser de pelo menos ${min}.`,
     amountAboveMax: (max: string) => `O valor deve ser no máximo ${max}.`,
     currencyNotOffered: 'Algumas das suas contas estão em uma moeda que não é oferecida aqui.',
+    statusUnknownShort: 'Em andamento',
+    statusUnknownWords: 'A SpherePay está processando esta transferência. Esta página continua verificando atualizações.',
+    brlBlockedWallet: 'Transferências PIX usam apenas carteiras em Polygon, Ethereum, Base ou Tron; escolha uma delas.',
+    profileNeeded: (currency: string, status: string | undefined) =>
+      status === 'pending' || status === 'incomplete'
+        ? `Transferências em ${currency.toUpperCase()} precisam de uma verificação adicional que ainda não terminou (${status}).`
+        : `Transferências em ${currency.toUpperCase()} precisam de uma verificação adicional que esta conta não tem. Fale com o suporte para ativá-la.`,
+    depositNotReady: 'Os dados do depósito ainda não estão disponíveis.',
+    refreshDeposit: 'Verificar de novo',
+    transferRowNoAmount: (to: string) => `Para ${to.toUpperCase()}`,
   },
 };
