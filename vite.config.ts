@@ -19,7 +19,9 @@ import { resolve } from 'node:path';
 
 const root = import.meta.dirname;
 const at = (path: string) => resolve(root, path);
-const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^react($|\/)/, /^react-dom($|\/)/];
+// Every runtime dependency stays external in the npm build: consumers
+// install (and dedupe) them; a bundled copy would sit in dist/esm/node_modules.
+const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^react($|\/)/, /^react-dom($|\/)/, /^@noble\/hashes($|\/)/, /^qrcode-generator$/];
 
 /** The package's public names, pointed at the sources (for the demo build). */
 const selfAlias = [
@@ -42,7 +44,13 @@ const configs: Record<string, () => UserConfig> = {
       },
       rolldownOptions: {
         external,
-        output: { preserveModules: true, preserveModulesRoot: root, entryFileNames: '[name].js' },
+        output: {
+          preserveModules: true,
+          preserveModulesRoot: root,
+          entryFileNames: '[name].js',
+          // Next.js (app router) and other RSC frameworks import the React entry from server components: mark it a client boundary.
+          banner: (chunk) => (chunk.isEntry && chunk.name === 'react' ? "'use client';" : ''),
+        },
       },
     },
   }),

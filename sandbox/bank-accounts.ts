@@ -11,7 +11,7 @@ import { findBankAccount, findCustomer } from './lookup.ts';
 import { newestFirst, paginate } from './pagination.ts';
 import { badRequest, notApproved, parse } from './problems.ts';
 import { isApprovedFor } from './verification.ts';
-import { refuseWhileInUse } from './in-use.ts';
+import { refuseWhileInUse } from './instrument-delete.ts';
 
 export const mask = (value: string) => `****${value.slice(-4)}`;
 
@@ -64,6 +64,13 @@ export function bankAccountsRouter(ctx: Context): Router {
     res.json(findBankAccount(ctx, req.params.id).resource);
   });
 
+  router.delete('/v2/bank-account/:id', (req, res) => {
+    const { resource } = findBankAccount(ctx, req.params.id);
+    refuseWhileInUse(ctx, resource.id);
+    ctx.store.bankAccounts.delete(resource.id);
+    res.json({ ok: true });
+  });
+
   router.patch('/v2/bank-account/:id', (req, res) => {
     const record = findBankAccount(ctx, req.params.id);
     const { networks } = parse(BankAccountPatch, req.body);
@@ -72,14 +79,6 @@ export function bankAccountsRouter(ctx: Context): Router {
     if (wrong >= 0) throw badRequest(`A ${record.resource.currency.toUpperCase()} account takes ${rails.join(' or ')}`, ['networks', wrong]);
     record.resource = { ...record.resource, networks, updated: ctx.timestamp() };
     res.json(record.resource);
-  });
-
-  // Irreversible; refused while a non-terminal transfer uses the account (D5).
-  router.delete('/v2/bank-account/:id', (req, res) => {
-    const record = findBankAccount(ctx, req.params.id);
-    refuseWhileInUse(ctx, record.resource.id);
-    ctx.store.bankAccounts.delete(record.resource.id);
-    res.json({ ok: true });
   });
 
   return router;

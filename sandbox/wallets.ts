@@ -11,7 +11,7 @@ import type { Context } from './context.ts';
 import { findCustomer, findWallet } from './lookup.ts';
 import { newestFirst, paginate } from './pagination.ts';
 import { HttpProblem, parse } from './problems.ts';
-import { refuseWhileInUse } from './in-use.ts';
+import { refuseWhileInUse } from './instrument-delete.ts';
 
 export function walletsRouter(ctx: Context): Router {
   const router = Router();
@@ -44,11 +44,10 @@ export function walletsRouter(ctx: Context): Router {
     res.json(findWallet(ctx, req.params.id).resource);
   });
 
-  // Irreversible; refused while a non-terminal transfer uses the wallet as source or destination (D5).
   router.delete('/v2/wallet/:id', (req, res) => {
-    const record = findWallet(ctx, req.params.id);
-    refuseWhileInUse(ctx, record.resource.id);
-    ctx.store.wallets.delete(record.resource.id);
+    const { resource } = findWallet(ctx, req.params.id);
+    refuseWhileInUse(ctx, resource.id);
+    ctx.store.wallets.delete(resource.id);
     res.json({ ok: true });
   });
 

@@ -7,6 +7,18 @@
 import { SessionMinted } from '../../contract/proxy-api.ts';
 import type { SessionSource } from './client.ts';
 
+/** Why no session could be had, by source: for the `session-failed` diagnosis. */
+export class SessionFailure extends Error {
+  override readonly name = 'SessionFailure';
+  constructor(
+    readonly source: 'fetch-session' | 'session-url' | 'session-token' | 'none',
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
 export interface SessionOrigin {
   fetchSession?: () => Promise<string>;
   sessionUrl?: string;
@@ -18,6 +30,8 @@ const RENEW_MARGIN_MS = 30_000;
 
 export class Session implements SessionSource {
   private current?: SessionMinted;
+  /** Why the last attempt to get a session failed (for the start diagnosis). */
+  failure?: SessionFailure;
   private pending?: Promise<SessionMinted | undefined>;
 
   constructor(
@@ -44,6 +58,7 @@ export class Session implements SessionSource {
   /** Forget the session (attributes changed). */
   reset(): void {
     this.current = undefined;
+    this.failure = undefined;
     this.pending = undefined;
   }
 
@@ -55,10 +70,12 @@ export class Session implements SessionSource {
     this.pending ??= this.fetchInfo(stale)
       .then((info) => {
         this.current = info;
+        this.failure = undefined;
         this.onChange(info);
         return info;
       })
-      .catch(() => {
+      .catch((err: unknown) => {
+        this.failure = err instanceof SessionFailure ? err : new SessionFailure('fetch-session', `fetchSession() rejected: ${err instanceof Error ? err.message : String(err)}`);
         this.current = undefined;
         this.onChange(undefined);
         return undefined;
@@ -71,13 +88,24 @@ export class Session implements SessionSource {
 
   private async fetchInfo(stale?: string): Promise<SessionMinted> {
     const origin = this.origin();
-    if (origin.fetchSession) return { token: await origin.fetchSession() };
+    if (origin.fetchSession) {
+      const token: unknown = await origin.fetchSession();
+      if (typeof token !== 'string' || !token) throw new SessionFailure('fetch-session', 'fetchSession() resolved without a token string');
+      return { token };
+    }
     if (origin.sessionUrl) {
-      const res = await fetch(origin.sessionUrl, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } });
-      if (!res.ok) throw new Error(`session-url answered ${res.status}`);
-      return SessionMinted.parse(await res.json());
+      let res: Response;
+      try {
+        res = await fetch(origin.sessionUrl, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } });
+      } catch {
+        throw new SessionFailure('session-url', `POST ${origin.sessionUrl} got no answer`);
+      }
+      if (!res.ok) throw new SessionFailure('session-url', `POST ${origin.sessionUrl} answered ${res.status}`, res.status);
+      const parsed = SessionMinted.safeParse(await res.json().catch(() => undefined));
+      if (!parsed.success) throw new SessionFailure('session-url', `POST ${origin.sessionUrl} answered without {"token": "..."} JSON`, res.status);
+      return parsed.data;
     }
     if (origin.sessionToken && origin.sessionToken !== stale) return { token: origin.sessionToken };
-    throw new Error('no session source');
+    throw new SessionFailure(origin.sessionToken ? 'session-token' : 'none', origin.sessionToken ? 'the session-token was refused and there is nothing to renew it from' : 'no session-url, session-token or fetchSession is set');
   }
 }

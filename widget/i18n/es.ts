@@ -1,8 +1,10 @@
 /** Spanish: partial; missing strings fall back to English. */
 import type { Translation } from './messages.ts';
+import { journeyEs } from './journey.ts';
 
 export const es: Translation = {
   common: {
+    ...journeyEs.common,
     title: 'Compra y vende stablecoins',
     loading: 'Cargando…',
     retry: 'Reintentar',
@@ -11,8 +13,10 @@ export const es: Translation = {
     cancel: 'Cancelar',
     copy: 'Copiar',
     copied: 'Copiado',
+    notAvailableHere: 'La compra y venta no está disponible en este sitio en este momento. Inténtalo de nuevo más tarde.',
   },
   money: {
+    ...journeyEs.money,
     serviceFeeTerms: (fee: string) => `Comisión de servicio: ${fee}.`,
     feePercent: (percent: string) => `${percent} %`,
     limitsBetween: (min: string, max: string) => `Puedes enviar de ${min} a ${max}.`,
@@ -32,4 +36,5 @@ export const es: Translation = {
     refreshDeposit: 'Comprobar de nuevo',
     transferRowNoAmount: (to: string) => `A ${to.toUpperCase()}`,
   },
+  onboarding: journeyEs.onboarding,
 };

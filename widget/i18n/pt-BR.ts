@@ -1,8 +1,10 @@
 /** Brazilian Portuguese: partial; missing strings fall back to English. */
 import type { Translation } from './messages.ts';
+import { journeyPtBR } from './journey.ts';
 
 export const ptBR: Translation = {
   common: {
+    ...journeyPtBR.common,
     title: 'Compre e venda stablecoins',
     loading: 'Carregando…',
     retry: 'Tentar novamente',
@@ -11,8 +13,10 @@ export const ptBR: Translation = {
     cancel: 'Cancelar',
     copy: 'Copiar',
     copied: 'Copiado',
+    notAvailableHere: 'A compra e venda não está disponível neste site no momento. Tente novamente mais tarde.',
   },
   money: {
+    ...journeyPtBR.money,
     serviceFeeTerms: (fee: string) => `Taxa de serviço: ${fee}.`,
     feePercent: (percent: string) => `${percent.replace('.', ',')}%`,
     limitsBetween: (min: string, max: string) => `Você pode enviar de ${min} a ${max}.`,
@@ -32,4 +36,5 @@ export const ptBR: Translation = {
     refreshDeposit: 'Verificar de novo',
     transferRowNoAmount: (to: string) => `Para ${to.toUpperCase()}`,
   },
+  onboarding: journeyPtBR.onboarding,
 };

@@ -16,7 +16,8 @@ import { rampContext, type RampContext } from '../state/context.ts';
 import { deriveStep, initialFlowState, primaryProfile, type Direction, type FlowState, type StepId } from '../state/flow.ts';
 import { tokens } from '../theme/tokens.ts';
 import { stepStyles } from '../ui/styles.ts';
-import { resolveApiBase } from './api-base.ts';
+import { isPackageCdn, resolveApiBase, type ApiBase } from './api-base.ts';
+import { probe, requestFailed, sessionFailed, type Diagnosis } from './diagnose.ts';
 import { rootStyles } from './sphere-ramp.styles.ts';
 import { STEP_VIEWS } from './steps.ts';
 
@@ -35,13 +36,10 @@ import { STEP_VIEWS } from './steps.ts';
  * @fires ramp-transfer-created - A transfer was created.
  * @fires ramp-transfer-status - A followed transfer changed status.
  * @fires ramp-session-expired - The session expired and could not be renewed.
- * @fires ramp-error - Something failed that the person could not fix in the form.
+ * @fires ramp-error - Something failed that the person could not fix in the form. `detail: { code, message, retryable }`; codes found at start, before the person types: `origin-not-allowed`, `proxy-unreachable`, `session-failed`, `session-expired`, `upstream-unavailable`.
  *
- * @csspart base - The card around everything.
- * @csspart header - The title row.
- * @csspart body - The current step.
- * @csspart sandbox-badge - The "Sandbox" label shown against the sandbox.
- * @csspart field - Each form field (label, control, hint, error).
+ * Parts (`::part()`): the list is widget/ui/parts.ts; custom-elements.json
+ * and the README carry it.
  *
  * @cssprop --ramp-primary - Accent colour (light theme).
  * @cssprop --ramp-primary-dark - Accent colour (dark theme).
@@ -72,6 +70,8 @@ export class SphereRamp extends LitElement {
   @property() quotes: 'on' | 'off' = 'on';
   @property() locale = 'en';
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+  /** Prints a diagnosis with the exact fix (which variable, origin or CSP directive) to the console when something is misconfigured. */
+  @property({ type: Boolean }) debug = false;
 
   @state() private flow: FlowState = initialFlowState({ quotes: true });
   @state() private messages: Messages = initialMessages;
@@ -79,6 +79,12 @@ export class SphereRamp extends LitElement {
   @state() private announcement = '';
   @state() private loadedSteps = new Set<StepId>();
   @state() private stepError?: string;
+  /** Whether the start error can be retried as is (a misconfiguration cannot). */
+  @state() private stepErrorRetryable = true;
+  private base!: ApiBase;
+  /** CSP refusals seen on this page, to tell a blocked proxy from a missing one. */
+  private cspViolations: SecurityPolicyViolationEvent[] = [];
+  private readonly onCspViolation = (e: SecurityPolicyViolationEvent) => void this.cspViolations.push(e);
 
   @provide({ context: rampContext })
   @state()
@@ -97,11 +103,13 @@ export class SphereRamp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    document.addEventListener('securitypolicyviolation', this.onCspViolation);
     if (this.started) this.events?.start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('securitypolicyviolation', this.onCspViolation);
     this.events?.stop();
   }
 
@@ -130,10 +138,15 @@ export class SphereRamp extends LitElement {
   /** (Re)starts from the session: a new session source means a new flow. */
   private start() {
     this.started = true;
+    this.startFailed = false;
     this.unsubscribe?.();
     this.events?.stop();
     this.session.reset();
-    this.client = new RampClient(resolveApiBase(this.apiBase), this.session, () => this.sessionLost());
+    this.base = resolveApiBase(this.apiBase);
+    if (this.base.source === 'script' && isPackageCdn(this.base.url)) {
+      console.warn(`sphere-ramp: sphere-ramp.js was loaded from ${this.base.url}, a package CDN, not your sphere-ramp proxy, and api-base is not set: the widget would send its API calls to the CDN. Fix: load /sphere-ramp.js from your proxy, or set api-base="https://<your proxy origin>" on <sphere-ramp>.`);
+    }
+    this.client = new RampClient(this.base.url, this.session, () => this.sessionLost());
     this.events = new EventStream(this.client, () => this.session.token());
     this.events.onConnectionChange((live) => this.set({ live }));
     this.unsubscribe = this.events.subscribe((e) => this.onLiveEvent(e));
@@ -141,11 +154,14 @@ export class SphereRamp extends LitElement {
     void this.boot();
   }
 
+  private startFailed = false;
+
   private async boot() {
     try {
       await this.session.token();
     } catch {
       this.set({ session: null });
+      this.report(sessionFailed(this.session.failure));
       return;
     }
     const minted: SessionMinted | undefined = this.session.info;
@@ -156,7 +172,7 @@ export class SphereRamp extends LitElement {
     try {
       status = await this.client.request('/api/session', { schema: SessionInfo });
     } catch (err) {
-      this.failStart(err);
+      await this.failStart(err);
       return;
     }
     this.set({ session: { customerId: status.customerId, expiresAt: status.expiresAt, ...(status.policy ? { policy: status.policy } : {}) } });
@@ -172,12 +188,48 @@ export class SphereRamp extends LitElement {
     else if (this.hadSession) this.sessionLost();
   }
 
-  /** The session expired and renewing it failed: say so once and stop. */
+  /** The session expired and renewing it failed: say so once, and offer to try again. */
   private sessionLost() {
     if (this.flow.session === null) return;
     this.events.stop();
+    this.lostSession = this.flow.session;
     this.emit('ramp-session-expired', { reason: 'renewal-failed' });
+    this.report(requestFailed(new RampError('session', this.messages.common.sessionExpired, 401), this.base));
     this.set({ session: null });
+  }
+
+  /** The session the person had before renewal failed; what "Try again" restores. */
+  private lostSession?: FlowState['session'];
+  @state() private recovering = false;
+  @state() private recoverFailed = false;
+
+  /**
+   * "Try again" after a failed renewal: asks the merchant backend for a new
+   * session and, when it answers, puts the person back where they were
+   * (same customer, quote or transfer; the money step's draft is kept).
+   */
+  private async recoverSession() {
+    if (this.recovering) return;
+    this.recovering = true;
+    this.recoverFailed = false;
+    try {
+      this.session.reset();
+      await this.session.token();
+      const previous = this.lostSession;
+      this.lostSession = undefined;
+      if (!previous || this.flow.customer === undefined) {
+        this.flow = { ...this.flow, session: undefined };
+        await this.boot();
+      } else {
+        this.set({ session: previous });
+        this.events.start();
+        void this.refreshCustomer();
+      }
+    } catch {
+      this.recoverFailed = true;
+    } finally {
+      this.recovering = false;
+    }
   }
 
   private customerRequests = 0;
@@ -190,7 +242,7 @@ export class SphereRamp extends LitElement {
       const customer = await this.client.request(`/api/v2/customer/${encodeURIComponent(id)}`, { schema: Customer });
       if (request === this.customerRequests) this.set({ customer });
     } catch (err) {
-      if (this.flow.customer === undefined) this.failStart(err);
+      if (this.flow.customer === undefined) void this.failStart(err);
       else this.reportError(err);
     }
   }
@@ -214,14 +266,27 @@ export class SphereRamp extends LitElement {
   }
 
   /** Nothing can be shown without the customer: offer a retry (a lost session shows its own screen). */
-  private failStart(err: unknown) {
+  private async failStart(err: unknown) {
     if (err instanceof RampError && err.kind === 'session') return;
-    this.stepError = err instanceof RampError ? err.message : this.messages.common.sessionError;
-    this.reportError(err);
+    // The session check and an early customer load can fail together: one diagnosis per start.
+    if (this.startFailed) return;
+    this.startFailed = true;
+    const reach = err instanceof RampError && err.kind === 'network' ? await probe(this.base, this.cspViolations) : undefined;
+    const diagnosis = requestFailed(err, this.base, { start: true, reach });
+    const misconfigured = ['origin-not-allowed', 'proxy-unreachable'].includes(diagnosis.detail.code) && !diagnosis.detail.retryable;
+    this.stepError = misconfigured ? this.messages.common.notAvailableHere : err instanceof RampError ? err.message : this.messages.common.sessionError;
+    this.stepErrorRetryable = diagnosis.detail.retryable;
+    this.report(diagnosis);
   }
 
   private reportError(err: unknown) {
-    if (err instanceof RampError) this.emit('ramp-error', { code: err.code, message: err.message, status: err.status });
+    if (err instanceof RampError) this.report(requestFailed(err, this.base));
+  }
+
+  /** Fires `ramp-error`; with `debug`, prints what is wrong and the exact fix. */
+  private report({ detail, fix }: Diagnosis) {
+    this.emit('ramp-error', detail);
+    if (this.debug) console.error(`sphere-ramp [${detail.code}]: ${detail.message}${fix ? `\nFix: ${fix}.` : ''}`);
   }
 
   /** The one way flow state changes; public events about the change fire here. */
@@ -334,10 +399,16 @@ export class SphereRamp extends LitElement {
     const step = this.step;
     if (this.stepError) {
       return html`<div class="notice danger" role="alert"><p>${this.stepError}</p>
-        <button @click=${() => { this.stepError = undefined; this.start(); }}>${m.retry}</button></div>`;
+        ${this.stepErrorRetryable ? html`<button @click=${() => { this.stepError = undefined; this.start(); }}>${m.retry}</button>` : nothing}</div>`;
     }
     if (step === 'session-error') {
-      return html`<div class="notice danger" role="alert" data-step="session-error"><h2>${this.hadSession ? m.sessionExpired : m.sessionError}</h2></div>`;
+      if (!this.hadSession) return html`<div class="notice danger" role="alert" data-step="session-error"><h2>${m.sessionError}</h2></div>`;
+      return html`<div class="notice danger" data-step="session-error">
+        <h2>${m.sessionInterrupted}</h2>
+        <p role=${this.recoverFailed ? 'alert' : nothing}>${this.recoverFailed ? m.sessionStillDown : m.sessionRetryHint}</p>
+        <button type="button" part="retry" ?disabled=${this.recovering} aria-busy=${this.recovering ? 'true' : 'false'}
+          @click=${() => void this.recoverSession()}>${this.recovering ? m.working : m.retry}</button>
+      </div>`;
     }
     const view = STEP_VIEWS[step];
     if (!view || !this.loadedSteps.has(step)) {
