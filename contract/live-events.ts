@@ -10,7 +10,11 @@
 import * as z from 'zod/mini';
 
 export const LIVE_EVENT_TYPES = {
-  /** A transfer moved: `data` is `{ transferId, status }` (status as SpherePay names it, open-ended). */
+  /**
+   * A transfer moved: `data` is `{ transferId, status? }` (status as SpherePay
+   * names it, open-ended; absent when the event name did not say, so the
+   * receiver re-fetches the transfer).
+   */
   transferStatus: 'transfer.status',
   /** A customer's verification may have changed: `data` is `{ customerId }`; re-fetch the customer. */
   customerVerification: 'customer.verification',
@@ -21,7 +25,7 @@ export const LIVE_EVENT_TYPES = {
 } as const;
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[keyof typeof LIVE_EVENT_TYPES];
 
-export const TransferStatusData = z.object({ transferId: z.string(), status: z.string() });
+export const TransferStatusData = z.object({ transferId: z.string(), status: z.optional(z.string()) });
 export const CustomerVerificationData = z.object({ customerId: z.string() });
 export const InstrumentData = z.object({ kind: z.enum(['bankAccount', 'wallet']), id: z.string() });
 

@@ -7,22 +7,25 @@
 import type { TransferStatus } from './spherepay/transfer.ts';
 import type { VerificationStatus } from './spherepay/customer.ts';
 
+/** Statuses are open (API.md D11): the known names, or one SpherePay added later. */
+type Open<T extends string> = T | (string & {});
+
 export interface RampEventMap {
   'ramp-ready': { version: 1 };
   'ramp-step-change': { step: string; previous: string | null };
   'ramp-customer-created': { customerId: string; type: 'individual' | 'business' };
-  'ramp-verification-change': { customerId: string; status: VerificationStatus; required: string[] };
+  'ramp-verification-change': { customerId: string; status: Open<VerificationStatus>; required: string[] };
   'ramp-instrument-added': { kind: 'bankAccount' | 'wallet'; id: string; currency?: string; network?: string };
   'ramp-quote': {
     quoteId: string;
-    type: 'on_ramp' | 'off_ramp';
+    type: Open<'on_ramp' | 'off_ramp'>;
     source: { currency: string; network: string; amount: string };
     destination: { currency: string; network: string; amount: string; exchangeRate: string };
     expiresAt: string;
   };
   'ramp-quote-expired': { quoteId: string };
-  'ramp-transfer-created': { transferId: string; type: string; status: TransferStatus; amount?: string; externalId?: string | null };
-  'ramp-transfer-status': { transferId: string; status: TransferStatus; previous: TransferStatus | null };
+  'ramp-transfer-created': { transferId: string; type: string; status: Open<TransferStatus>; amount?: string; externalId?: string | null };
+  'ramp-transfer-status': { transferId: string; status: Open<TransferStatus>; previous: Open<TransferStatus> | null };
   'ramp-session-expired': { reason: 'expired' | 'renewal-failed' };
   'ramp-error': RampErrorDetail;
 }

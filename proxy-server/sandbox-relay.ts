@@ -13,6 +13,7 @@ import { passHeaders, send } from './relay/respond.ts';
 import type { Upstream, UpstreamRequest } from './upstream.ts';
 
 const Advance = z.strictObject({ status: TransferStatus });
+const Decide = z.strictObject({ profile: z.optional(z.string().check(z.regex(/^[a-z0-9_]{1,64}$/, 'Must be a profile name such as kyc_profile_a'))) });
 const Clock = z.strictObject({
   advanceSeconds: z.number().check(z.int('Must be a whole number of seconds'), z.gte(1, 'Must be at least 1'), z.lte(2_592_000, 'Must be at most 30 days')),
 });
@@ -35,7 +36,9 @@ export function sandboxControlsRouter(d: { upstream: Upstream; ownership: Owners
   for (const action of ['approve', 'reject'] as const) {
     router.post(`/customer/${action}`, async (req, res) => {
       const customerId = requireCustomer(req);
-      await relay(req, res, { path: `/_sandbox/customer/${customerId}/${action}` });
+      // Optionally one profile only (D13: e.g. approve kyc_profile_a but not the BRL kyc_profile_b).
+      const { profile } = parse(Decide, req.body ?? {});
+      await relay(req, res, { path: `/_sandbox/customer/${customerId}/${action}`, ...(profile ? { json: { profile } } : {}) });
     });
   }
   router.post('/transfer/:id/fund', async (req, res) => {

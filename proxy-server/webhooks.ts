@@ -1,62 +1,89 @@
 /**
- * `POST /webhooks/spherepay`: HMAC-SHA256 of the raw body in `signature`,
- * compared in constant time; a bad signature is 401 and nothing is stored.
- * Events are deduplicated on their id, stored, mapped to their customer and
- * fanned out to that customer's event streams in every proxy process.
+ * `POST /webhooks/spherepay`: HMAC-SHA256 in `signature`, compared in
+ * constant time against the raw body, and against its compact
+ * re-serialisation (what SpherePay's v1 reference code hashes, D1). Only a bad
+ * signature is refused. Every correctly signed body gets 200, whatever its
+ * shape, naming or depth (SpherePay retries anything else forever): it is
+ * normalised to one LiveEvent (`webhooks/normalise.ts`), deduplicated on its
+ * id, stored as that normalised event, and fanned out to its customer's
+ * streams in every proxy process (storing announces it, Store.addEvent), and
+ * queued for the merchant's backend. An event no customer can be found for is
+ * kept and logged.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import express, { Router } from 'express';
 import { problem } from '../contract/spherepay/problem.ts';
-import { WebhookEvent } from '../contract/spherepay/webhook.ts';
-import { HttpProblem, invalid } from './errors.ts';
+import { LIVE_EVENT_TYPES, type LiveEvent } from '../contract/live-events.ts';
+import { WEBHOOK_SIGNATURE_HEADER } from '../contract/spherepay/webhook.ts';
+import { HttpProblem } from './errors.ts';
 import type { ResourceKind, Store } from './store/store.ts';
+import { normaliseWebhook } from './webhooks/normalise.ts';
 
-export function verifySignature(raw: Buffer, header: string | undefined, secret: string): boolean {
+const hmacMatches = (bytes: Buffer | string, signature: Buffer, secret: string) =>
+  timingSafeEqual(createHmac('sha256', secret).update(bytes).digest(), signature);
+
+export function verifySignature(raw: Buffer, header: string | undefined, secret: string, parsed?: unknown): boolean {
   if (!header || !/^[0-9a-fA-F]{64}$/.test(header)) return false;
-  const expected = createHmac('sha256', secret).update(raw).digest();
-  return timingSafeEqual(expected, Buffer.from(header, 'hex'));
+  const signature = Buffer.from(header, 'hex');
+  if (hmacMatches(raw, signature, secret)) return true;
+  if (parsed === undefined) return false;
+  try {
+    return hmacMatches(JSON.stringify(parsed), signature, secret);
+  } catch {
+    // Too deep to re-serialise: only the raw bytes could have matched.
+    return false;
+  }
 }
 
-/** The customer an event is about: `data.customerId`, `data.customer`, or the customer itself. */
-export function customerOfEvent(e: WebhookEvent): string | null {
-  const data = e.data as Record<string, unknown>;
-  for (const field of ['customerId', 'customer'] as const) if (typeof data[field] === 'string') return data[field];
-  if (e.type.startsWith('customer.') && typeof data.id === 'string') return data.id;
-  return null;
+function parseJson(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
-const KIND_BY_PREFIX: [string, ResourceKind][] = [['bankAccount.', 'bankAccount'], ['wallet.', 'wallet'], ['payout.', 'transfer']];
+/** Which owner record a normalised event teaches, by the resource's id prefix. */
+function ownedResource(event: LiveEvent): { kind: ResourceKind; id: string } | undefined {
+  const data = event.data as Record<string, unknown>;
+  if (event.type === LIVE_EVENT_TYPES.transferStatus && typeof data.transferId === 'string' && data.transferId.startsWith('payout_')) {
+    return { kind: 'transfer', id: data.transferId };
+  }
+  if (event.type === LIVE_EVENT_TYPES.instrument && (data.kind === 'wallet' || data.kind === 'bankAccount') && typeof data.id === 'string') {
+    return { kind: data.kind, id: data.id };
+  }
+  return undefined;
+}
 
 export function webhooksRouter(d: { store: Store; secret: string; now: () => Date; outbox?: { kick(): void } }): Router {
   const router = Router();
   router.post('/webhooks/spherepay', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    if (!verifySignature(raw, req.get('signature'), d.secret)) {
+    const json = parseJson(raw);
+    if (!verifySignature(raw, req.get(WEBHOOK_SIGNATURE_HEADER), d.secret, json)) {
       throw new HttpProblem(problem(401, 'webhook/invalid-signature', 'The signature does not match'));
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(raw.toString('utf8'));
-    } catch {
-      throw new HttpProblem(problem(400, 'validation/failed', 'The body is not valid JSON'));
+    const event = normaliseWebhook(json);
+    if (!event) {
+      req.log.warn({ bytes: raw.length }, 'webhook ignored: signed, but not an event this proxy can read');
+      res.status(200).json({ received: true, ignored: true });
+      return;
     }
-    const parsed = WebhookEvent.safeParse(json);
-    if (!parsed.success) throw invalid(parsed.error.issues);
-    const event = parsed.data;
-    const customerId = customerOfEvent(event);
     const now = d.now();
     // Webhooks teach the ownership map too, so later checks need no upstream call.
-    const kind = KIND_BY_PREFIX.find(([p]) => event.type.startsWith(p))?.[1];
-    if (kind && customerId && typeof event.data.id === 'string') await d.store.recordOwner(kind, event.data.id, customerId, now);
-    // Storing it announces it to the event streams of every process sharing the store (Store.addEvent).
+    const owned = ownedResource(event);
+    if (owned && event.customerId) await d.store.recordOwner(owned.kind, owned.id, event.customerId, now);
+    // Storing the normalised event announces it to the event streams of every process sharing the store
+    // (Store.addEvent), and queues it for the merchant's backend in the same transaction.
     const stored = await d.store.addEvent(
-      { id: event.id, type: event.type, customerId, payload: JSON.stringify({ type: event.type, id: event.id, createdAt: event.createdAt, data: event.data }) },
+      { id: event.id, type: event.type, customerId: event.customerId, payload: JSON.stringify(event) },
       now,
-      // Queued for the merchant's backend in the same transaction that stores it.
       { outbox: d.outbox !== undefined },
     );
     if (stored) d.outbox?.kick();
-    req.log.info({ eventId: event.id, type: event.type, duplicate: !stored }, 'webhook received');
+    const log = { eventId: event.id, type: event.type, duplicate: !stored };
+    if (event.customerId) req.log.info(log, 'webhook received');
+    else req.log.warn(log, 'webhook kept without a customer: nothing in it names one');
     res.status(200).json({ received: true });
   });
   return router;

@@ -10,7 +10,7 @@ import type { Context } from './context.ts';
 import { findBankAccount, findCustomer } from './lookup.ts';
 import { newestFirst, paginate } from './pagination.ts';
 import { badRequest, notApproved, parse } from './problems.ts';
-import { isApproved } from './verification.ts';
+import { isApprovedFor } from './verification.ts';
 import { refuseWhileInUse } from './instrument-delete.ts';
 
 export const mask = (value: string) => `****${value.slice(-4)}`;
@@ -32,7 +32,7 @@ export function bankAccountsRouter(ctx: Context): Router {
   router.post('/v2/bank-account', (req, res) => {
     const body = parse(BankAccountCreate, req.body);
     const customer = findCustomer(ctx, body.customerId, ['customerId']);
-    if (!isApproved(customer)) throw notApproved();
+    if (!isApprovedFor(customer, body.currency)) throw notApproved();
     const now = ctx.timestamp();
     const resource: BankAccount = {
       id: ctx.id('bankAccount'),
@@ -74,7 +74,7 @@ export function bankAccountsRouter(ctx: Context): Router {
   router.patch('/v2/bank-account/:id', (req, res) => {
     const record = findBankAccount(ctx, req.params.id);
     const { networks } = parse(BankAccountPatch, req.body);
-    const rails = CURRENCY_RAILS[record.resource.currency];
+    const rails: readonly string[] = CURRENCY_RAILS[record.resource.currency as keyof typeof CURRENCY_RAILS] ?? [];
     const wrong = networks.findIndex((n) => !rails.includes(n));
     if (wrong >= 0) throw badRequest(`A ${record.resource.currency.toUpperCase()} account takes ${rails.join(' or ')}`, ['networks', wrong]);
     record.resource = { ...record.resource, networks, updated: ctx.timestamp() };

@@ -12,6 +12,8 @@ import { viewCustomer } from './views.ts';
 const ClockAdvance = z.strictObject({ advanceSeconds: z.number().check(z.nonnegative('Must be zero or more'), z.lte(366 * 86400, 'Must be at most a year')) });
 
 const Advance = z.strictObject({ status: TransferStatus });
+/** Optional: decide only this profile (e.g. `kyc_profile_b`); without it every pending profile is decided. */
+const Decide = z.optional(z.strictObject({ profile: z.optional(z.string()) }));
 
 export function controlsRouter(ctx: Context): Router {
   const router = Router();
@@ -19,8 +21,9 @@ export function controlsRouter(ctx: Context): Router {
   for (const [action, outcome] of [['approve', 'approved'], ['reject', 'rejected']] as const) {
     router.post(`/_sandbox/customer/:id/${action}`, (req, res) => {
       const record = findCustomer(ctx, req.params.id);
-      if (!decide(ctx, record, outcome)) {
-        throw invalid('/id', `Only a pending profile can be ${outcome}; this one is ${record.profile.status}`);
+      const only = parse(Decide, req.body && Object.keys(req.body).length ? req.body : undefined)?.profile;
+      if (!decide(ctx, record, outcome, only)) {
+        throw invalid(only ? '/profile' : '/id', `Only a pending profile can be ${outcome}; this one is ${record.profile.status}`);
       }
       res.json(viewCustomer(ctx, record));
     });
@@ -42,7 +45,7 @@ export function controlsRouter(ctx: Context): Router {
     const { status } = parse(Advance, req.body ?? {});
     const from = record.resource.status;
     if (!moveTransfer(ctx, record, status)) {
-      throw invalid('/status', `A transfer in ${from} can move to: ${NEXT_STATUSES[from].join(', ') || 'nothing (final)'}`);
+      throw invalid('/status', `A transfer in ${from} can move to: ${NEXT_STATUSES[from as TransferStatus]?.join(', ') || 'nothing (final)'}`);
     }
     res.json(record.resource);
   });

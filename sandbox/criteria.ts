@@ -5,7 +5,10 @@
  * `pending` for DOCUMENT_REVIEW_SECONDS of clock time before they complete
  * (or fail, for files the sandbox treats as blurry).
  */
-import type { VerificationProfile, VerificationStatus } from '../contract/spherepay/customer.ts';
+import {
+  BUSINESS_BASE_CRITERIA, ENHANCED_CRITERIA, INDIVIDUAL_BASE_CRITERIA, UBO_CRITERIA,
+} from '../contract/criteria.ts';
+import type { Criteria, VerificationProfile, VerificationStatus } from '../contract/spherepay/customer.ts';
 
 export const DOCUMENT_REVIEW_SECONDS = 2;
 
@@ -26,20 +29,7 @@ export interface ProfileState {
   errors: CriterionError[];
 }
 
-export const INDIVIDUAL_BASE_ITEMS = [
-  'email_address', 'phone_number', 'residential_address', 'tax_identification_number', 'identity_document',
-] as const;
-
-export const BUSINESS_BASE_ITEMS = [
-  'email_address', 'phone_number', 'operating_address', 'registered_address', 'legal_name', 'trade_name', 'entity_type',
-  'description', 'naics_code', 'website', 'incorporated_on', 'identification_number', 'estimated_annual_revenue',
-  'expected_monthly_payments', 'account_purpose', 'source_of_funds', 'regulated_activities', 'business_representatives',
-  'incorporation_cert_document', 'shareholder_registry_document', 'proof_of_address_document',
-] as const;
-
-export const UBO_ITEMS = [
-  'email_address', 'phone_number', 'residential_address', 'tax_identification_number', 'identity_document', 'liveness_check',
-] as const;
+export const UBO_ITEMS = UBO_CRITERIA;
 
 /** `meta.sandboxRequire` words and the enhanced items they add. */
 const ENHANCED: Record<string, { individual: string[]; business: string[] }> = {
@@ -52,9 +42,7 @@ const ENHANCED: Record<string, { individual: string[]; business: string[] }> = {
   email_verification: { individual: ['email_verification'], business: ['email_verification'] },
   phone_verification: { individual: ['phone_verification'], business: ['phone_verification'] },
 };
-const ENHANCED_ORDER = [
-  'terms_of_service', 'master_service_agreement', 'liveness_check', 'liveness_report_document', 'email_verification', 'phone_verification',
-];
+const ENHANCED_ORDER: readonly string[] = ENHANCED_CRITERIA;
 export const SANDBOX_REQUIRE_WORDS = [...Object.keys(ENHANCED), 'none'];
 
 export const DEFAULT_REQUIRE = { individual: 'tos,liveness_check', business: 'tos' } as const;
@@ -67,13 +55,25 @@ export function unknownRequireWords(value: string): string[] {
 const words = (value: string) => value.split(',').map((w) => w.trim()).filter(Boolean);
 
 export function profileItems(kind: 'individual' | 'business', sandboxRequire: string | undefined): string[] {
-  const base: readonly string[] = kind === 'individual' ? INDIVIDUAL_BASE_ITEMS : BUSINESS_BASE_ITEMS;
+  const base: readonly string[] = kind === 'individual' ? INDIVIDUAL_BASE_CRITERIA : BUSINESS_BASE_CRITERIA;
   const extra = new Set(words(sandboxRequire ?? DEFAULT_REQUIRE[kind]).flatMap((w) => ENHANCED[w]?.[kind] ?? []));
   return [...base, ...ENHANCED_ORDER.filter((item) => extra.has(item))];
 }
 
 export function newProfile(name: string, items: readonly string[]): ProfileState {
   return { name, status: 'incomplete', items, fulfilled: new Set(), reviewing: new Map(), errors: [] };
+}
+
+/**
+ * A second profile fed by the same onboarding (D13: individuals hold
+ * `kyc_profile_a` and `kyc_profile_b`): it shares the items, fulfilments,
+ * reviews and errors of `of`, and keeps its own status, so each is approved
+ * on its own.
+ */
+export function twinProfile(name: string, of: ProfileState): ProfileState {
+  const twin = { name, status: 'incomplete', items: of.items, fulfilled: of.fulfilled, reviewing: of.reviewing } as ProfileState;
+  Object.defineProperty(twin, 'errors', { get: () => of.errors, set: (v: CriterionError[]) => (of.errors = v), enumerable: true });
+  return twin;
 }
 
 /** Starts a document review: the item leaves `required` (and its old error) for `pending`. */
@@ -104,7 +104,7 @@ export function settleReviews(profile: ProfileState, nowMs: number): boolean {
 }
 
 /** The profile as the API shows it, given which data items the record currently satisfies. */
-export function viewProfile(profile: ProfileState, dataItems: ReadonlySet<string>): VerificationProfile {
+export function viewProfile(profile: ProfileState, dataItems: ReadonlySet<string>): VerificationProfile & { criteria: Criteria } {
   const complete: string[] = [];
   const pending: string[] = [];
   const required: string[] = [];

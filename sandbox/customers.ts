@@ -2,12 +2,13 @@
 import { Router } from 'express';
 import { CustomerCreate, CustomerListQuery, CustomerPatch, type PersonalInformation } from '../contract/spherepay/customer.ts';
 import type { Context } from './context.ts';
-import { newProfile, profileItems, unknownRequireWords } from './criteria.ts';
+import { PROFILE_NAMES } from '../contract/spherepay/profiles.ts';
+import { newProfile, profileItems, twinProfile, unknownRequireWords, type ProfileState } from './criteria.ts';
 import { findCustomer } from './lookup.ts';
 import { newestFirst, paginate } from './pagination.ts';
 import { badRequest, invalid, parse } from './problems.ts';
 import type { CustomerRecord } from './store.ts';
-import { refreshCustomer } from './verification.ts';
+import { profilesOf, refreshCustomer } from './verification.ts';
 import { viewCustomer } from './views.ts';
 
 /** Identity fields locked once the profile has been submitted (§1.4). */
@@ -23,6 +24,11 @@ function requireWords(meta: Record<string, unknown> | undefined): string | undef
   const unknown = unknownRequireWords(value);
   if (unknown.length) throw invalid(['meta', 'sandboxRequire'], `Unknown requirement: ${unknown.join(', ')}`);
   return value;
+}
+
+/** An individual: `kyc_profile_a` and its BRL twin `kyc_profile_b` (D13). */
+function individual(base: Omit<CustomerRecord, 'type' | 'data' | 'profile'>, data: Extract<CustomerRecord, { type: 'individual' }>['data'], profile: ProfileState): CustomerRecord {
+  return { ...base, type: 'individual', data, profile, profileB: twinProfile(PROFILE_NAMES.individualBrl, profile) };
 }
 
 export function customersRouter(ctx: Context): Router {
@@ -46,8 +52,8 @@ export function customersRouter(ctx: Context): Router {
     const { type: _type, meta: _meta, ...data } = body;
     const record: CustomerRecord =
       body.type === 'individual'
-        ? { ...base, type: 'individual', data: data as Extract<CustomerRecord, { type: 'individual' }>['data'], profile: newProfile('kyc_profile_a', profileItems('individual', require)) }
-        : { ...base, type: 'business', data: data as Extract<CustomerRecord, { type: 'business' }>['data'], representatives: [], profile: newProfile('kyb_profile_a', profileItems('business', require)) };
+        ? individual(base, data as Extract<CustomerRecord, { type: 'individual' }>['data'], newProfile(PROFILE_NAMES.individual, profileItems('individual', require)))
+        : { ...base, type: 'business', data: data as Extract<CustomerRecord, { type: 'business' }>['data'], representatives: [], profile: newProfile(PROFILE_NAMES.business, profileItems('business', require)) };
     ctx.store.customers.set(record.id, record);
     refreshCustomer(ctx, record);
     res.status(201).json(viewCustomer(ctx, record));
@@ -56,7 +62,7 @@ export function customersRouter(ctx: Context): Router {
   router.get('/v2/customer', (req, res) => {
     const query = parse(CustomerListQuery, { ...req.query });
     const matches = newestFirst(ctx.store.customers.values()).filter(
-      (c) => (!query.type || c.type === query.type) && (!query.status || c.profile.status === query.status),
+      (c) => (!query.type || c.type === query.type) && (!query.status || profilesOf(c).some((p) => p.status === query.status)),
     );
     const { data, pagination } = paginate(matches, query);
     res.json({ customers: data.map((c) => viewCustomer(ctx, c)), pagination });
@@ -79,8 +85,6 @@ export function customersRouter(ctx: Context): Router {
         }
       }
     }
-    if (body.email !== undefined) record.data.email = body.email;
-    if (body.phone !== undefined) record.data.phone = body.phone;
     if (body.address !== undefined) record.data.address = body.address;
     if (body.personalInformation) record.data.personalInformation = { ...record.data.personalInformation, ...body.personalInformation };
     if (body.meta !== undefined) record.meta = body.meta;

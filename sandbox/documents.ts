@@ -1,13 +1,15 @@
 /**
  * `POST /v2/document` (API.md §2.1): multipart, streamed through busboy
  * without keeping the file; type checked by magic bytes; document type per
- * target; identity documents need a country, two-sided ones both sides.
+ * target; identity documents need a country; a two-sided one uploaded with
+ * sides needs both, one uploaded without `side` counts as single-sided (D11).
  */
 import busboy from 'busboy';
 import { Router, type Request } from 'express';
 import { Readable } from 'node:stream';
+import { criterionOfDocument } from '../contract/criteria.ts';
 import {
-  DocumentUploadFields, IDENTITY_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, TWO_SIDED_DOCUMENT_TYPES, documentTypesFor, sniffDocumentType,
+  DocumentUploadFields, MAX_DOCUMENT_BYTES, TWO_SIDED_DOCUMENT_TYPES, documentTypesFor, sniffDocumentType,
   type Document, type DocumentUploadFields as Fields,
 } from '../contract/spherepay/document.ts';
 import type { Context } from './context.ts';
@@ -61,17 +63,7 @@ function readUpload(req: Request): Promise<Upload> {
   });
 }
 
-/** The criterion a document type fulfils. */
-function criterionFor(documentType: string): string | undefined {
-  if ((IDENTITY_DOCUMENT_TYPES as readonly string[]).includes(documentType)) return 'identity_document';
-  return {
-    liveness_report: 'liveness_report_document',
-    incorporation_cert: 'incorporation_cert_document',
-    incorporation_certificate: 'incorporation_cert_document',
-    shareholder_registry: 'shareholder_registry_document',
-    proof_of_address: 'proof_of_address_document',
-  }[documentType];
-}
+const criterionFor = criterionOfDocument;
 
 /** The sandbox's way to make a review fail: a file named blurry.* or the description "sandbox:blurry". */
 const isBlurry = (fields: Fields, fileName: string) =>
@@ -104,8 +96,7 @@ export function documentsRouter(ctx: Context): Router {
     if (!documentTypesFor(kind).includes(fields.documentType)) {
       throw invalid('/documentType', `Must be one of: ${documentTypesFor(kind).join(', ')}`);
     }
-    const twoSided = TWO_SIDED_DOCUMENT_TYPES.includes(fields.documentType);
-    if (twoSided && !fields.side) throw invalid('/side', 'This document has two sides: upload the front and the back, each with its side');
+    // `side` is optional for every type: "leave undefined for single-sided documents" (§2.1, D11).
     if (fields.documentType === 'passport' && fields.side === 'back') throw invalid('/side', 'A passport has one side');
 
     const document: Document = {
@@ -132,7 +123,7 @@ export function documentsRouter(ctx: Context): Router {
 function review(ctx: Context, profile: ProfileState, sides: Map<string, Set<string>>, fields: Fields, blurry: boolean) {
   const item = criterionFor(fields.documentType);
   if (!item || profile.status !== 'incomplete') return;
-  if (TWO_SIDED_DOCUMENT_TYPES.includes(fields.documentType)) {
+  if (TWO_SIDED_DOCUMENT_TYPES.includes(fields.documentType) && fields.side) {
     const seen = sides.get(fields.documentType) ?? new Set<string>();
     seen.add(fields.side!);
     sides.set(fields.documentType, seen);

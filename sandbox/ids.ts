@@ -7,5 +7,5 @@ export const randomHex = (length: number) => randomBytes(Math.ceil(length / 2)).
 
 export const randomIds: IdGenerator = (prefix, hexLength) => `${prefix}_${randomHex(hexLength)}`;
 
-/** Transfers (`payout_`) carry 24 hex characters; everything else 32. */
-export const hexLengthFor = (prefix: string) => (prefix === 'payout' ? 24 : 32);
+/** Every id, payouts included, carries 32 hex characters (D10: SpherePay's current get-id pages show 32). */
+export const hexLengthFor = (_prefix: string) => 32;

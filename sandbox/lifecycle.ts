@@ -1,7 +1,7 @@
 /**
  * Transfer status changes (API.md §6.2): only to a status NEXT_STATUSES
  * allows; each change stamps `updated`, fills tracking as money moves, and
- * sends `payout.<status>`.
+ * sends `transfer.<status>` (D2).
  */
 import { NEXT_STATUSES, type TransferStatus } from '../contract/spherepay/transfer.ts';
 import type { Context } from './context.ts';
@@ -9,7 +9,7 @@ import { fiatTracking, transactionHash } from './deposit-account.ts';
 import { zeroFees } from './pricing.ts';
 import type { TransferRecord } from './store.ts';
 
-export const canMove = (from: TransferStatus, to: TransferStatus) => NEXT_STATUSES[from].includes(to);
+export const canMove = (from: string, to: TransferStatus) => NEXT_STATUSES[from as TransferStatus]?.includes(to) ?? false;
 
 /** Moves a transfer; returns false (changing nothing) when the lifecycle does not allow it. */
 export function moveTransfer(ctx: Context, record: TransferRecord, to: TransferStatus): boolean {
@@ -19,7 +19,7 @@ export function moveTransfer(ctx: Context, record: TransferRecord, to: TransferS
   const tracking = { source: {}, destination: {}, ...(t.tracking as object) } as Record<'source' | 'destination', Record<string, string>>;
   if (to === 'processing') {
     tracking.source =
-      t.type === 'on_ramp' ? fiatTracking(t.source.network ?? '', t.id) : { transactionId: transactionHash(t.source.network ?? '', `${t.id}:in`) };
+      t.type === 'on_ramp' ? fiatTracking(record.sourceSide.network, t.id) : { transactionId: transactionHash(record.sourceSide.network, `${t.id}:in`) };
   }
   if (to === 'succeeded') {
     tracking.destination =
@@ -32,7 +32,7 @@ export function moveTransfer(ctx: Context, record: TransferRecord, to: TransferS
   next.tracking = tracking;
   if (to === 'canceled' && t.fees) next.fees = zeroFees(t.fees);
   record.resource = next;
-  ctx.webhooks.send(`payout.${to}`, next);
+  ctx.webhooks.send(`transfer.${to}`, next);
   if (to === 'fundsReceived' || to === 'processing') ctx.autopilot.transferMoved(t.id);
   return true;
 }

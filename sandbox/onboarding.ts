@@ -5,8 +5,9 @@ import type { Context } from './context.ts';
 import { fulfil } from './criteria.ts';
 import { hostedLink } from './hosted.ts';
 import { findCustomer, findRepresentative } from './lookup.ts';
-import { badRequest, invalid, parse } from './problems.ts';
-import { refreshCustomer } from './verification.ts';
+import { problem } from '../contract/spherepay/problem.ts';
+import { HttpProblem, badRequest, invalid, parse } from './problems.ts';
+import { profileView, refreshCustomer } from './verification.ts';
 
 const OTP_LIFETIME_SECONDS = 600;
 /** D8: the one code that verifies. */
@@ -22,8 +23,17 @@ export function onboardingRouter(ctx: Context): Router {
   });
 
   router.post('/v2/customer/:id/kyc-link', (req, res) => {
+    // D14: refused while anything is required (the link cannot collect missing data);
+    // with nothing required it is issued whether the profile is incomplete or pending.
     const customer = findCustomer(ctx, req.params.id);
-    if (customer.profile.status !== 'incomplete') throw badRequest(`Verification was already submitted (${customer.profile.status})`);
+    refreshCustomer(ctx, customer);
+    const status = customer.profile.status;
+    if (status === 'approved' || status === 'rejected') throw badRequest(`Verification was already decided (${status})`);
+    const { required } = profileView(ctx, customer).criteria;
+    if (required.length) {
+      throw new HttpProblem(problem(422, 'validation/failed', 'Outstanding verification criteria',
+        required.map((item) => ({ detail: `Required: ${item}`, pointer: `/verificationProfiles/0/criteria/required/${item}` }))));
+    }
     res.status(201).json(hostedLink(ctx, req, 'kyc', customer.id));
   });
 

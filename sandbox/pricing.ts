@@ -5,7 +5,7 @@
  * destination = (amount - platform fee - integrator fee) x rate, rounded
  * half-up to cents.
  */
-import { CURRENCY_RAILS, NETWORK_CURRENCIES, isFiatCurrency } from '../contract/spherepay/matrix.ts';
+import { BRL_WALLET_NETWORKS, CURRENCY_RAILS, NETWORK_CURRENCIES, isBrlNetwork, isFiatCurrency } from '../contract/spherepay/matrix.ts';
 import { add, bpsOf, compare, multiply, subtract } from '../contract/money.ts';
 import type { Fee, Fees } from '../contract/spherepay/quote.ts';
 import { badRequest, invalid } from './problems.ts';
@@ -49,7 +49,9 @@ export function route(source: Side, destination: Side, at: { source: string; des
     throw badRequest(`${crypto.currency.toUpperCase()} is not available on ${crypto.network}`, `${cryptoAt}/network`);
   }
   const brl = fiat.currency === 'brl';
-  if (brl && crypto.network === 'sol') throw badRequest('BRL transfers cannot use sol', `${cryptoAt}/network`);
+  if (brl && !isBrlNetwork(crypto.network)) {
+    throw badRequest(`BRL transfers use wallets on ${BRL_WALLET_NETWORKS.join(', ')} only`, `${cryptoAt}/network`);
+  }
   const rate = RATES[`${source.currency}:${destination.currency}`];
   if (!rate) throw badRequest(`No rate from ${source.currency} to ${destination.currency}`, `${at.destination}/currency`);
   return { type: onRamp ? 'on_ramp' : 'off_ramp', fiat, crypto, rate, brl };
@@ -62,11 +64,10 @@ const fee = (fixedAmount: string, bpsRate: string, amount: string, currency: str
 
 export function price(amount: string, sourceCurrency: string, r: Route, integrator: { fixed?: string; bps?: string }) {
   const usdRail = r.fiat.network === 'ach' || r.fiat.network === 'wire';
-  const fees: Fees = {
-    integratorFee: fee(integrator.fixed ?? '0.00', integrator.bps ?? '0', amount, sourceCurrency),
-    platformFee: usdRail ? fee(PLATFORM_FIXED_USD, '0', amount, sourceCurrency) : fee('0.00', PLATFORM_BPS, amount, sourceCurrency),
-  };
-  const total = add(fees.integratorFee.totalAmount, fees.platformFee.totalAmount);
+  const integratorFee = fee(integrator.fixed ?? '0.00', integrator.bps ?? '0', amount, sourceCurrency);
+  const platformFee = usdRail ? fee(PLATFORM_FIXED_USD, '0', amount, sourceCurrency) : fee('0.00', PLATFORM_BPS, amount, sourceCurrency);
+  const fees: Fees = { integratorFee, platformFee };
+  const total = add(integratorFee.totalAmount, platformFee.totalAmount);
   if (compare(amount, total) <= 0) throw invalid('/amount', `Must be more than the fees (${total} ${sourceCurrency})`);
   return { fees, destinationAmount: multiply(subtract(amount, total), r.rate) };
 }

@@ -10,7 +10,7 @@ import { findCustomer, findQuote } from './lookup.ts';
 import { newestFirst, paginate } from './pagination.ts';
 import { price, route } from './pricing.ts';
 import { invalid, notApproved, parse } from './problems.ts';
-import { isApproved } from './verification.ts';
+import { isApprovedFor } from './verification.ts';
 
 export const DEFAULT_QUOTE_SECONDS = 60;
 
@@ -29,8 +29,9 @@ export function quotesRouter(ctx: Context): Router {
   router.post('/v2/quote', (req, res) => {
     const body = parse(QuoteCreate, req.body);
     const customer = findCustomer(ctx, body.customerId, ['customerId']);
-    if (!isApproved(customer)) throw notApproved();
+    if (!isApprovedFor(customer, 'usd') && !isApprovedFor(customer, 'brl')) throw notApproved();
     const r = route(body.source, body.destination);
+    if (!isApprovedFor(customer, r.fiat.currency)) throw notApproved();
     const { fees, destinationAmount } = price(body.amount, body.source.currency, r, { ...(body.integratorBpsFeeRate ? { bps: body.integratorBpsFeeRate } : {}) });
     const now = ctx.clock.now();
     const created = now.toISOString();

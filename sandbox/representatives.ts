@@ -25,12 +25,13 @@ export function representativesRouter(ctx: Context): Router {
     const customer = findCustomer(ctx, body.customerId, ['customerId']);
     if (customer.type !== 'business') throw badRequest('Representatives belong to business customers', '/customerId');
     const details = body.representationDetails;
-    const share = percent(details.ownershipPercentage);
-    if (compare(share, '25') >= 0 && !details.roles.includes('ubo')) {
+    // representationDetails is optional (D11): without it nothing is declared.
+    const share = percent(details?.ownershipPercentage);
+    if (details && compare(share, '25') >= 0 && !details.roles.includes('ubo')) {
       throw invalid('/representationDetails/roles', 'An owner of 25% or more is a beneficial owner: include the "ubo" role');
     }
     const declared = customer.representatives
-      .map((id) => percent(ctx.store.representatives.get(id)!.data.representationDetails.ownershipPercentage))
+      .map((id) => percent(ctx.store.representatives.get(id)!.data.representationDetails?.ownershipPercentage))
       .reduce((sum, p) => add(sum, p), share);
     if (compare(declared, '100') > 0) {
       throw invalid('/representationDetails/ownershipPercentage', 'Ownership across representatives cannot exceed 100%');

@@ -31,6 +31,8 @@ export type CustomerRecord = Verifiable & {
   tosAccepted: boolean;
   /** OTP channel -> epoch ms when the last code sent expires. */
   otpSent: Map<string, number>;
+  /** Individuals: `kyc_profile_b`, the BRL/PIX profile, approved on its own (D13). */
+  profileB?: ProfileState;
 } & ({ type: 'individual'; data: IndividualData } | { type: 'business'; data: BusinessData; representatives: string[] });
 
 export interface RepresentativeRecord extends Verifiable {
@@ -56,6 +58,11 @@ export interface HostedToken {
 export interface TransferRecord {
   seq: number;
   resource: Transfer;
+  /**
+   * The source side as requested: the resource shows `source: {id, type}`
+   * only, as every v2 example does (D12); sorting and tracking use this.
+   */
+  sourceSide: { currency: string; network: string; amount: string };
   /** Fees withheld from the view until settlement (floating BRL). */
   deferredFees?: Transfer['fees'];
 }

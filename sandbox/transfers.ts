@@ -16,7 +16,7 @@ import { price, route, type Route } from './pricing.ts';
 import { badRequest, invalid, notApproved, notFound, parse } from './problems.ts';
 import { currentQuote } from './quotes.ts';
 import type { TransferRecord } from './store.ts';
-import { isApproved } from './verification.ts';
+import { isApprovedFor } from './verification.ts';
 
 type Endpoint = TransferCreate['source'];
 const REFERENCE_RAIL = { achReference: 'ach', wireMessage: 'wire', sepaReference: 'sepa' } as const;
@@ -27,7 +27,7 @@ export function transfersRouter(ctx: Context): Router {
   router.post('/v2/transfer', (req, res) => {
     const body = parse(TransferCreate, req.body);
     const customer = findCustomer(ctx, body.customer, ['customer']);
-    if (!isApproved(customer)) throw notApproved();
+    if (!isApprovedFor(customer, 'usd') && !isApprovedFor(customer, 'brl')) throw notApproved();
     const onRamp = body.source.type === 'bank_account';
     const [bankAt, walletAt] = onRamp ? (['source', 'destination'] as const) : (['destination', 'source'] as const);
     const bankEnd = body[bankAt];
@@ -49,6 +49,13 @@ export function transfersRouter(ctx: Context): Router {
       if (quote.customerId !== customer.id) throw notFound();
       if (quote.status !== 'active') throw invalid('/quoteId', quote.status === 'used' ? 'The quote was already used' : 'The quote has expired');
       r = route(quote.source, quote.destination);
+      // Currency and network may be echoed beside the quote (D11); they must be the quote's.
+      for (const at of ['source', 'destination'] as const) {
+        for (const key of ['currency', 'network'] as const) {
+          const echoed = body[at][key];
+          if (echoed !== undefined && echoed !== quote[at][key]) throw badRequest(`Does not match the quote (${quote[at][key]})`, `/${at}/${key}`);
+        }
+      }
       if (r.type !== (onRamp ? 'on_ramp' : 'off_ramp')) throw badRequest(`The quote is for an ${r.type.replace('_', '-')}`, '/source/type');
       amount = quote.source.amount;
       fees = quote.fees;
@@ -62,6 +69,7 @@ export function transfersRouter(ctx: Context): Router {
         ...(body.integratorBpsFeeRate ? { bps: body.integratorBpsFeeRate } : {}),
       }));
     }
+    if (!isApprovedFor(customer, r.fiat.currency)) throw notApproved();
     if (bank.currency !== r.fiat.currency) throw badRequest(`The bank account holds ${bank.currency}, not ${r.fiat.currency}`, `/${bankAt}/id`);
     if (!bank.networks.includes(r.fiat.network as never)) throw badRequest(`The bank account is not enabled for ${r.fiat.network}`, `/${bankAt}/id`);
     if (wallet.network !== r.crypto.network) throw badRequest(`The wallet is on ${wallet.network}, not ${r.crypto.network}`, `/${walletAt}/id`);
@@ -74,7 +82,9 @@ export function transfersRouter(ctx: Context): Router {
     const id = ctx.id('payout');
     const now = ctx.timestamp();
     const references = Object.fromEntries(Object.keys(REFERENCE_RAIL).flatMap((k) => (body.destination[k as keyof Endpoint] ? [[k, body.destination[k as keyof Endpoint]]] : [])));
-    const source = { id: body.source.id, type: body.source.type, currency: (onRamp ? r.fiat : r.crypto).currency, network: (onRamp ? r.fiat : r.crypto).network, amount };
+    const sourceSide = { currency: (onRamp ? r.fiat : r.crypto).currency, network: (onRamp ? r.fiat : r.crypto).network, amount };
+    // `source` is `{id, type}` only and there is no top-level amount, as in every v2 example (D12).
+    const source = { id: body.source.id, type: body.source.type };
     const destination = {
       id: body.destination.id, type: body.destination.type, currency: (onRamp ? r.crypto : r.fiat).currency, network: (onRamp ? r.crypto : r.fiat).network,
       amount: destinationAmount, exchangeRate: r.rate, ...references,
@@ -87,7 +97,6 @@ export function transfersRouter(ctx: Context): Router {
       status: 'pendingFunding',
       customer: customer.id,
       externalId: body.externalId ?? null,
-      amount,
       source,
       destination,
       depositAccount: onRamp ? onRampDeposit(r.fiat.currency, amount) : offRampDeposit(id, r.crypto.network, r.crypto.currency, amount),
@@ -97,9 +106,9 @@ export function transfersRouter(ctx: Context): Router {
       created: now,
       updated: now,
     };
-    const record: TransferRecord = { seq: ctx.store.nextSeq(), resource, ...(deferFees ? { deferredFees: fees } : {}) };
+    const record: TransferRecord = { seq: ctx.store.nextSeq(), resource, sourceSide, ...(deferFees ? { deferredFees: fees } : {}) };
     ctx.store.transfers.set(id, record);
-    ctx.webhooks.send('payout.create', resource);
+    ctx.webhooks.send('transfer.pendingFunding', resource);
     res.status(201).json(resource);
   });
 
@@ -146,7 +155,7 @@ function sorter(sort: string) {
     for (const { key, dir } of keys) {
       const x = a.resource;
       const y = b.resource;
-      const c = key === 'amount' ? compare(x.amount ?? '0', y.amount ?? '0') : String(x[key]).localeCompare(String(y[key]));
+      const c = key === 'amount' ? compare(a.sourceSide.amount, b.sourceSide.amount) : String(x[key]).localeCompare(String(y[key]));
       if (c !== 0) return c * dir;
     }
     // Equal timestamps keep creation order, in the direction of the first key.

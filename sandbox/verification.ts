@@ -4,7 +4,7 @@
  * webhook `customer.kyc.pending`), and the final approve / reject.
  */
 import type { Context } from './context.ts';
-import { isSatisfied, settleReviews, viewProfile } from './criteria.ts';
+import { isSatisfied, settleReviews, viewProfile, type ProfileState } from './criteria.ts';
 import type { CustomerRecord, RepresentativeRecord } from './store.ts';
 import { viewCustomer } from './views.ts';
 
@@ -62,8 +62,9 @@ export function refreshCustomer(ctx: Context, record: CustomerRecord): void {
   if (open) ctx.reviewing.add(record.id);
   else ctx.reviewing.delete(record.id);
 
-  if (record.profile.status === 'incomplete' && isSatisfied(record.profile, customerDataItems(ctx, record))) {
-    record.profile.status = 'pending';
+  const submitted = profilesOf(record).filter((p) => p.status === 'incomplete' && isSatisfied(p, customerDataItems(ctx, record)));
+  if (submitted.length) {
+    for (const p of submitted) p.status = 'pending';
     record.updatedAt = ctx.timestamp();
     ctx.webhooks.send('customer.kyc.pending', viewCustomer(ctx, record));
     ctx.autopilot.customerPending(record.id);
@@ -79,11 +80,19 @@ export function refreshDue(ctx: Context): void {
   }
 }
 
-/** SpherePay's review outcome. Only a `pending` profile can be decided; returns false otherwise. */
-export function decide(ctx: Context, record: CustomerRecord, outcome: 'approved' | 'rejected'): boolean {
+/** The customer's profiles: the main one, and an individual's `kyc_profile_b` (D13). */
+export const profilesOf = (record: CustomerRecord): ProfileState[] => (record.profileB ? [record.profile, record.profileB] : [record.profile]);
+
+/**
+ * SpherePay's review outcome for the pending profiles (all, or only the one
+ * named), so each profile can be approved on its own. Returns false when
+ * there is no such pending profile.
+ */
+export function decide(ctx: Context, record: CustomerRecord, outcome: 'approved' | 'rejected', only?: string): boolean {
   refreshCustomer(ctx, record);
-  if (record.profile.status !== 'pending') return false;
-  record.profile.status = outcome;
+  const deciding = profilesOf(record).filter((p) => p.status === 'pending' && (!only || p.name === only));
+  if (!deciding.length) return false;
+  for (const p of deciding) p.status = outcome;
   if (record.type === 'business') {
     for (const id of record.representatives) {
       const rep = ctx.store.representatives.get(id)!;
@@ -95,6 +104,11 @@ export function decide(ctx: Context, record: CustomerRecord, outcome: 'approved'
   return true;
 }
 
-export const isApproved = (record: CustomerRecord) => record.profile.status === 'approved';
+/** D7/D13: the profile the currency needs is approved (BRL/PIX: `kyc_profile_b`; a business's `kyb_profile_a` covers all). */
+export function isApprovedFor(record: CustomerRecord, currency: string): boolean {
+  const brl = currency === 'brl' || currency === 'pix';
+  const profile = brl && record.type === 'individual' ? record.profileB : record.profile;
+  return profile?.status === 'approved';
+}
 
 export const profileView = (ctx: Context, record: CustomerRecord) => viewProfile(record.profile, customerDataItems(ctx, record));

@@ -4,7 +4,7 @@ import type { BusinessRepresentative } from '../contract/spherepay/onboarding.ts
 import type { Context } from './context.ts';
 import { viewProfile } from './criteria.ts';
 import type { CustomerRecord, RepresentativeRecord } from './store.ts';
-import { customerDataItems, representativeDataItems } from './verification.ts';
+import { customerDataItems, profilesOf, representativeDataItems } from './verification.ts';
 
 /** `personalInformation` is echoed without the tax number itself. */
 function withoutTaxNumber<T extends { taxIdentificationNumber?: string }>(info: T | undefined) {
@@ -20,7 +20,7 @@ export function viewCustomer(ctx: Context, record: CustomerRecord): Customer {
     email: record.data.email,
     phone: record.data.phone,
     tosStatus: record.tosAccepted ? 'approved' : 'incomplete',
-    verificationProfiles: [viewProfile(record.profile, customerDataItems(ctx, record))],
+    verificationProfiles: profilesOf(record).map((p) => viewProfile(p, customerDataItems(ctx, record))),
     meta: { ...record.meta },
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

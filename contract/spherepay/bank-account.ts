@@ -1,6 +1,6 @@
 /** Bank accounts (API.md §3): create per currency, patch networks, the resource. */
 import * as z from 'zod/mini';
-import { Address, BankAccountId, CustomerId, FiatCurrency, FiatNetwork, PageQuery, Text, Timestamp, page } from './common.ts';
+import { Address, BankAccountId, CustomerId, FiatNetwork, OpenEnum, PageQuery, Text, Timestamp, page } from './common.ts';
 import { isAbaRoutingNumber, isBic, isIban, normalizeIban } from '../validators.ts';
 
 export const UsdAccountDetails = z.strictObject({
@@ -34,7 +34,12 @@ export const BrlAccountDetails = z
     }),
   );
 
-export const AccountOwner = z.strictObject({ accountHolderName: Text(100), address: Address });
+/** `relationship` is documented ("relationship to the customer"; responses show `self`); its other values are unknown. */
+export const AccountOwner = z.strictObject({
+  accountHolderName: Text(100),
+  address: Address,
+  relationship: z.optional(z.string().check(z.regex(/^[a-z_]{2,32}$/, 'Must be a relationship such as self'))),
+});
 
 const base = {
   customerId: CustomerId,
@@ -64,24 +69,24 @@ export type BankAccountPatch = z.infer<typeof BankAccountPatch>;
 
 export const BankAccount = z.looseObject({
   id: BankAccountId,
-  status: z.string(),
-  bankName: z.string(),
-  accountName: z.string(),
+  status: z.optional(OpenEnum),
+  bankName: z.optional(z.string()),
+  accountName: z.optional(z.string()),
   customerId: CustomerId,
-  currency: FiatCurrency,
+  currency: OpenEnum,
   accountDetails: z.looseObject({
     accountNumber: z.optional(z.string()),
-    routingNumber: z.optional(z.string()),
+    routingNumber: z.optional(z.union([z.string(), z.number()])),
     accountType: z.optional(z.string()),
     iban: z.optional(z.string()),
     bic: z.optional(z.string()),
     pixKey: z.optional(z.string()),
     pixKeyType: z.optional(z.string()),
   }),
-  accountOwner: z.looseObject({ accountHolderName: z.string(), relationship: z.optional(z.string()) }),
-  networks: z.array(FiatNetwork),
-  created: Timestamp,
-  updated: Timestamp,
+  accountOwner: z.optional(z.looseObject({ accountHolderName: z.optional(z.string()), relationship: z.optional(z.string()) })),
+  networks: z.array(OpenEnum),
+  created: z.optional(Timestamp),
+  updated: z.optional(Timestamp),
 });
 export type BankAccount = z.infer<typeof BankAccount>;
 export const BankAccountList = page(BankAccount);

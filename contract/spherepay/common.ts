@@ -4,20 +4,22 @@
  */
 import * as z from 'zod/mini';
 import { AMOUNT_PATTERN, isPositive } from '../money.ts';
+import { CRYPTO_CURRENCIES, FIAT_CURRENCIES, FIAT_NETWORKS, TRANSFER_WALLET_NETWORKS, WALLET_NETWORKS } from './networks.ts';
 
-export const idPattern = (prefix: string, length?: number) =>
-  new RegExp(`^${prefix}_[a-z0-9]${length ? `{${length}}` : '+'}$`);
+/**
+ * Ids are a prefix and `[a-z0-9]+`, no fixed length anywhere (D10): SpherePay
+ * shows payout ids with 24 and with 32 hex characters.
+ */
+export const idPattern = (prefix: string) => new RegExp(`^${prefix}_[a-z0-9]+$`);
 
-const id = (prefix: string, length?: number) =>
-  z.string().check(z.regex(idPattern(prefix, length), 'invalidFormat'));
+const id = (prefix: string) => z.string().check(z.regex(idPattern(prefix), 'invalidFormat'));
 
 export const CustomerId = id('customer');
-export const TransferId = id('payout', 24);
+export const TransferId = id('payout');
 export const BankAccountId = id('bankAccount');
 export const WalletId = id('wallet');
 export const QuoteId = id('quote');
 export const RepresentativeId = id('associatedPerson');
-export const EventId = id('evt');
 
 /** ISO-8601 with milliseconds and a trailing Z, as SpherePay writes them. */
 export const Timestamp = z.string();
@@ -70,12 +72,18 @@ export type Address = z.infer<typeof Address>;
 /** `meta`: values must be null or primitive. */
 export const Meta = z.record(z.string(), z.nullable(z.union([z.string(), z.number(), z.boolean()])));
 
-export const FiatCurrency = z.enum(['usd', 'eur', 'brl']);
-export const CryptoCurrency = z.enum(['usdc', 'usdt', 'eurc']);
-export const FiatNetwork = z.enum(['ach', 'wire', 'sepa', 'pix']);
-export const WalletNetwork = z.enum(['arbitrum', 'avalanche', 'base', 'ethereum', 'optimism', 'polygon', 'sol', 'tron', 'starknet']);
+/** The currency and network lists live once, in `matrix.ts`; these are their request-side enums. */
+export const FiatCurrency = z.enum(FIAT_CURRENCIES);
+export const CryptoCurrency = z.enum(CRYPTO_CURRENCIES);
+export const FiatNetwork = z.enum(FIAT_NETWORKS);
+export const WalletNetwork = z.enum(WALLET_NETWORKS);
 /** The transfer schema's wallet networks additionally list `fogo`. */
-export const TransferWalletNetwork = z.enum([...WalletNetwork.options, 'fogo']);
+export const TransferWalletNetwork = z.enum(TRANSFER_WALLET_NETWORKS);
+/**
+ * A response enum is open (D11): any string is read, and known values are
+ * only a hint for labels. Requests keep the closed enums above.
+ */
+export const OpenEnum = z.string();
 export type FiatCurrency = z.infer<typeof FiatCurrency>;
 export type CryptoCurrency = z.infer<typeof CryptoCurrency>;
 export type FiatNetwork = z.infer<typeof FiatNetwork>;
@@ -87,7 +95,7 @@ export const ProblemDetails = z.looseObject({
   code: z.optional(z.string()),
   detail: z.string(),
   correlationId: z.optional(z.string()),
-  errors: z.optional(z.array(z.object({ detail: z.string(), pointer: z.string() }))),
+  errors: z.optional(z.array(z.looseObject({ detail: z.string(), pointer: z.optional(z.string()) }))),
 });
 export type ProblemDetails = z.infer<typeof ProblemDetails>;
 
@@ -101,8 +109,24 @@ export const Pagination = z.object({
 });
 export type Pagination = z.infer<typeof Pagination>;
 
-/** `{ data, pagination }`: transfers, bank accounts, wallets. */
-export const page = <T extends z.ZodMiniType>(item: T) => z.object({ data: z.array(item), pagination: Pagination });
+/**
+ * A response list that keeps every item it can read and drops only the odd
+ * one (D11): one item in an unexpected shape never hides the others.
+ */
+export const tolerantList = <T extends z.ZodMiniType>(item: T) =>
+  z.pipe(
+    z.array(z.unknown()),
+    z.transform((items): z.infer<T>[] =>
+      items.flatMap((raw) => {
+        const parsed = item.safeParse(raw);
+        return parsed.success ? [parsed.data as z.infer<T>] : [];
+      }),
+    ),
+  );
+
+/** `{ data, pagination }`: transfers, bank accounts, wallets. Pagination is read when present. */
+export const page = <T extends z.ZodMiniType>(item: T) =>
+  z.looseObject({ data: tolerantList(item), pagination: z.optional(z.looseObject(Pagination.shape)) });
 
 const digits = z.string().check(z.regex(/^\d+$/, 'wholeNumber'));
 /** `page` and `limit` query parameters (strings, as in the OpenAPI). */

@@ -1,6 +1,6 @@
 /** Customers (API.md §1): create, patch, the resource, verification profiles. */
 import * as z from 'zod/mini';
-import { Address, Country, CustomerId, Email, IsoDate, Meta, Pagination, Phone, Text, Timestamp, PageQuery } from './common.ts';
+import { Address, Country, CustomerId, Email, IsoDate, Meta, Pagination, Phone, Text, Timestamp, PageQuery, tolerantList } from './common.ts';
 
 export const TaxIdType = z.string().check(z.regex(/^[a-z_]{2,32}$/, 'taxIdType'));
 
@@ -57,12 +57,11 @@ const taxRules = <T extends { personalInformation?: PersonalInformation; address
     checkTaxRules(value, { push: (i) => ctx.issues.push({ code: 'custom', input: value, ...i }) }),
   );
 
-/** US addresses need a two-letter state. */
-const usState = z.refine<Address>((a) => a.country !== 'USA' || /^[A-Z]{2}$/.test(a.state ?? ''), {
-  message: 'usState',
-  path: ['state'],
-});
-export const ResidentialAddress = Address.check(usState);
+/**
+ * A residential address. `state` is optional even in the US: SpherePay's own
+ * minimal examples omit it (API.md §1.6, D11); the widget's form still asks.
+ */
+export const ResidentialAddress = Address;
 
 export const IndividualCustomerCreate = z
   .strictObject({
@@ -112,11 +111,9 @@ export type CustomerCreate = z.infer<typeof CustomerCreate>;
 export type IndividualCustomerCreate = z.infer<typeof IndividualCustomerCreate>;
 export type BusinessCustomerCreate = z.infer<typeof BusinessCustomerCreate>;
 
-/** PATCH: individuals only; `meta` replaces the whole object. */
+/** PATCH: individuals only; `meta` replaces the whole object. `email`/`phone` are not in the documented body (§1.4, D11). */
 export const CustomerPatch = z
   .strictObject({
-    email: z.optional(Email),
-    phone: z.optional(Phone),
     address: z.optional(ResidentialAddress),
     personalInformation: z.optional(PersonalInformation),
     meta: z.optional(Meta),
@@ -127,26 +124,47 @@ export type CustomerPatch = z.infer<typeof CustomerPatch>;
 export const VerificationStatus = z.enum(['incomplete', 'pending', 'approved', 'rejected']);
 export type VerificationStatus = z.infer<typeof VerificationStatus>;
 
-/** A criterion error: a name, or `{ name, message }` as in older examples. */
-export const CriterionError = z.union([z.string(), z.looseObject({ name: z.string(), message: z.optional(z.string()) })]);
+/** A criterion error: a name, or `{ name, message }` / `{ name, detail }` as in older examples. */
+export const CriterionError = z.union([
+  z.string(),
+  z.looseObject({ name: z.string(), message: z.optional(z.string()), detail: z.optional(z.string()) }),
+]);
+export type CriterionError = z.infer<typeof CriterionError>;
 
+const names = z.optional(z.array(z.string()));
+const CriteriaArrays = { complete: names, pending: names, required: names, errors: z.optional(z.array(CriterionError)) };
+
+/**
+ * A verification profile. `status` is open and `criteria` optional (an older
+ * example has only `{name, status}`; another puts the four arrays directly on
+ * the profile). Read the arrays with `criteriaOf`.
+ */
 export const VerificationProfile = z.looseObject({
   name: z.string(),
-  status: VerificationStatus,
-  criteria: z.object({
-    complete: z.array(z.string()),
-    pending: z.array(z.string()),
-    required: z.array(z.string()),
-    errors: z.array(CriterionError),
-  }),
+  status: z.string(),
+  criteria: z.optional(z.nullable(z.looseObject(CriteriaArrays))),
+  ...CriteriaArrays,
 });
 export type VerificationProfile = z.infer<typeof VerificationProfile>;
 
+export interface Criteria {
+  complete: string[];
+  pending: string[];
+  required: string[];
+  errors: CriterionError[];
+}
+
+/** The profile's four arrays, from `criteria` or from the profile itself; missing ones are empty. */
+export function criteriaOf(profile: VerificationProfile | undefined): Criteria {
+  const c = profile?.criteria ?? profile ?? {};
+  return { complete: c.complete ?? [], pending: c.pending ?? [], required: c.required ?? [], errors: c.errors ?? [] };
+}
+
 export const Customer = z.looseObject({
   id: CustomerId,
-  type: z.enum(['individual', 'business']),
-  email: z.string(),
-  phone: z.string(),
+  type: z.string(),
+  email: z.optional(z.string()),
+  phone: z.optional(z.nullable(z.string())),
   firstName: z.optional(z.nullable(z.string())),
   lastName: z.optional(z.nullable(z.string())),
   dateOfBirth: z.optional(z.nullable(z.string())),
@@ -157,14 +175,14 @@ export const Customer = z.looseObject({
   addresses: z.optional(z.array(z.looseObject(BusinessAddress.shape))),
   personalInformation: z.optional(z.nullable(z.looseObject({}))),
   businessInformation: z.optional(z.nullable(z.looseObject({}))),
-  verificationProfiles: z.array(VerificationProfile),
+  verificationProfiles: z.optional(tolerantList(VerificationProfile)),
   meta: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
+  createdAt: z.optional(Timestamp),
+  updatedAt: z.optional(Timestamp),
 });
 export type Customer = z.infer<typeof Customer>;
 
-export const CustomerList = z.object({ customers: z.array(Customer), pagination: Pagination });
+export const CustomerList = z.looseObject({ customers: tolerantList(Customer), pagination: z.optional(z.looseObject(Pagination.shape)) });
 
 export const CustomerListQuery = z.strictObject({
   ...PageQuery,

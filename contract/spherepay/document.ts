@@ -4,14 +4,9 @@ import { Country, Text, Timestamp } from './common.ts';
 
 export const MAX_DOCUMENT_BYTES = 15 * 1024 * 1024;
 
-export const IDENTITY_DOCUMENT_TYPES = ['drivers', 'id_card', 'passport', 'residence_permit'] as const;
+import { DOCUMENT_TYPES, IDENTITY_DOCUMENT_TYPES } from '../criteria.ts';
 
-/** Document types per target; business types include the guides' spelling. */
-export const DOCUMENT_TYPES = {
-  individual: [...IDENTITY_DOCUMENT_TYPES, 'liveness_report'],
-  business: ['incorporation_cert', 'incorporation_certificate', 'shareholder_registry', 'directors_registry', 'proof_of_address'],
-  business_representative: [...IDENTITY_DOCUMENT_TYPES, 'proof_of_address', 'liveness_report'],
-} as const;
+export { DOCUMENT_TYPES, IDENTITY_DOCUMENT_TYPES, TWO_SIDED_DOCUMENT_TYPES } from '../criteria.ts';
 
 export const DocumentType = z.enum([
   ...DOCUMENT_TYPES.individual,
@@ -19,8 +14,6 @@ export const DocumentType = z.enum([
 ]);
 export type DocumentType = z.infer<typeof DocumentType>;
 
-/** Two-sided identity documents; a passport has one side. */
-export const TWO_SIDED_DOCUMENT_TYPES: readonly string[] = ['drivers', 'id_card', 'residence_permit'];
 
 /** The form fields beside `file` in `multipart/form-data`. */
 export const DocumentUploadFields = z
@@ -80,9 +73,9 @@ export const Document = z.looseObject({
   country: z.optional(z.nullable(z.string())),
   side: z.optional(z.nullable(z.string())),
   description: z.optional(z.nullable(z.string())),
-  fileName: z.string(),
-  fileSize: z.number(),
-  mimeType: z.string(),
-  createdAt: Timestamp,
+  fileName: z.optional(z.string()),
+  fileSize: z.optional(z.number()),
+  mimeType: z.optional(z.string()),
+  createdAt: z.optional(Timestamp),
 });
 export type Document = z.infer<typeof Document>;

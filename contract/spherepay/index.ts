@@ -9,4 +9,6 @@ export * from './quote.ts';
 export * from './transfer.ts';
 export * from './webhook.ts';
 export * from './matrix.ts';
+export * from './networks.ts';
+export * from './profiles.ts';
 export * from './problem.ts';

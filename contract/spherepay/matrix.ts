@@ -31,8 +31,13 @@ export const CURRENCY_RAILS: Record<FiatCurrency, readonly FiatNetwork[]> = {
 // (hasOwnProperty.call rather than Object.hasOwn: one bundle targets ES2020.)
 export const isFiatCurrency = (c: string): c is FiatCurrency => Object.prototype.hasOwnProperty.call(CURRENCY_RAILS, c);
 
-/** BRL/PIX cannot deliver to or come from `sol`; only bps integrator fees. */
-export const BRL_BLOCKED_NETWORKS: readonly string[] = ['sol'];
+/**
+ * BRL/PIX transfers use wallets only on these networks; every other network
+ * (sol, arbitrum, avalanche, optimism, starknet, fogo) is excluded. Only bps
+ * integrator fees. [DOC] docs/001, API.md §4.1, §10.
+ */
+export const BRL_WALLET_NETWORKS: readonly string[] = ['polygon', 'ethereum', 'base', 'tron'];
+export const isBrlNetwork = (network: string) => BRL_WALLET_NETWORKS.includes(network);
 
 const EVM: readonly string[] = ['arbitrum', 'avalanche', 'base', 'ethereum', 'optimism', 'polygon', 'fogo'];
 

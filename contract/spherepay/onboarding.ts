@@ -1,6 +1,6 @@
 /** Hosted links, OTP, and business representatives (API.md §2.2-2.7). */
 import * as z from 'zod/mini';
-import { Address, CustomerId, Email, IsoDate, Phone, RepresentativeId, Text, Timestamp } from './common.ts';
+import { Address, CustomerId, Email, IsoDate, Phone, RepresentativeId, Text, Timestamp, tolerantList } from './common.ts';
 import { PersonalInformation, VerificationProfile, checkTaxRules } from './customer.ts';
 
 /** `POST /v2/customer/{id}/tos-link`: 201, the field is `link`. */
@@ -8,7 +8,7 @@ export const TosLink = z.looseObject({ link: z.string(), expiresAt: z.optional(T
 export type TosLink = z.infer<typeof TosLink>;
 
 /** KYC link and face-verification link: `url`. */
-export const HostedLink = z.looseObject({ url: z.string(), expiresAt: Timestamp });
+export const HostedLink = z.looseObject({ url: z.string(), expiresAt: z.optional(Timestamp) });
 export type HostedLink = z.infer<typeof HostedLink>;
 
 export const OtpChannel = z.enum(['email', 'phone']);
@@ -43,11 +43,12 @@ export const BusinessRepresentativeCreate = z
     phone: Phone,
     address: Address,
     personalInformation: z.optional(PersonalInformation),
-    firstName: Text(100),
-    lastName: Text(100),
+    // Names and representationDetails are optional in the docs (the minimal example omits them, D11).
+    firstName: z.optional(Text(100)),
+    lastName: z.optional(Text(100)),
     middleName: z.optional(Text(100)),
     dateOfBirth: z.optional(IsoDate),
-    representationDetails: RepresentationDetails,
+    representationDetails: z.optional(RepresentationDetails),
   })
   .check(
     z.superRefine((value, ctx) =>
@@ -59,14 +60,14 @@ export type BusinessRepresentativeCreate = z.infer<typeof BusinessRepresentative
 export const BusinessRepresentative = z.looseObject({
   id: RepresentativeId,
   customerId: CustomerId,
-  type: z.literal('individual'),
-  email: z.string(),
-  phone: z.string(),
-  firstName: z.optional(z.string()),
-  lastName: z.optional(z.string()),
-  address: z.optional(z.looseObject({})),
-  representationDetails: z.looseObject({}),
-  verificationProfiles: z.array(VerificationProfile),
+  type: z.optional(z.string()),
+  email: z.optional(z.string()),
+  phone: z.optional(z.string()),
+  firstName: z.optional(z.nullable(z.string())),
+  lastName: z.optional(z.nullable(z.string())),
+  address: z.optional(z.nullable(z.looseObject({}))),
+  representationDetails: z.optional(z.nullable(z.looseObject({}))),
+  verificationProfiles: z.optional(tolerantList(VerificationProfile)),
   createdAt: z.optional(Timestamp),
   updatedAt: z.optional(Timestamp),
 });

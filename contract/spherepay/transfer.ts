@@ -1,7 +1,7 @@
 /** Transfers (API.md §6): floating and quote variants, the payout object. */
 import * as z from 'zod/mini';
 import {
-  Amount, Bps, CustomerId, FiatCurrency, FiatNetwork, MoneyString, PageQuery, QuoteId, Text, Timestamp,
+  Amount, Bps, CustomerId, FiatCurrency, FiatNetwork, MoneyString, OpenEnum, PageQuery, QuoteId, Text, Timestamp,
   TransferId, TransferWalletNetwork, CryptoCurrency, page,
 } from './common.ts';
 import { Fees } from './quote.ts';
@@ -15,6 +15,9 @@ export const TransferStatus = z.enum(TRANSFER_STATUSES);
 export type TransferStatus = z.infer<typeof TransferStatus>;
 
 export const TERMINAL_STATUSES: readonly TransferStatus[] = ['succeeded', 'canceled', 'refunded', 'expired', 'undeliverable'];
+/** Statuses are read open (D11): an unknown one is not terminal, so the transfer keeps being followed. */
+export const isTerminalStatus = (status: string) => (TERMINAL_STATUSES as readonly string[]).includes(status);
+export const isKnownStatus = (status: string): status is TransferStatus => (TRANSFER_STATUSES as readonly string[]).includes(status);
 
 /** Which status may follow which (the sandbox's lifecycle; §6.2). */
 export const NEXT_STATUSES: Record<TransferStatus, readonly TransferStatus[]> = {
@@ -76,10 +79,7 @@ export const TransferCreate = z
       if (v.source.type === v.destination.type) issue(['destination', 'type'], 'transferSides');
       if (v.quoteId) {
         if (v.amount !== undefined) issue(['amount'], 'quoteNoAmount');
-        for (const at of ['source', 'destination'] as const) {
-          if (v[at].currency !== undefined) issue([at, 'currency'], 'quoteNoCurrency');
-          if (v[at].network !== undefined) issue([at, 'network'], 'quoteNoCurrency');
-        }
+        // `currency`/`network` may be echoed beside a quote (docs/001: "same structure"); the sandbox checks they match it.
         if (v.integratorFixedFee !== undefined || v.integratorBpsFeeRate !== undefined) {
           issue([v.integratorFixedFee !== undefined ? 'integratorFixedFee' : 'integratorBpsFeeRate'], 'quoteNoFees');
         }
@@ -113,55 +113,79 @@ export const BankDepositDetails = z.looseObject({
   beneficiaryAddress: z.optional(z.string()),
   memo: z.optional(z.string()),
 });
+export type BankDepositDetails = z.infer<typeof BankDepositDetails>;
 
-/** Off-ramp deposit instructions: the sandbox's decision D9. */
+/** Off-ramp deposit keys (D9): every one optional, read from whichever documented shape is present. */
 export const WalletDepositDetails = z.looseObject({
-  address: z.string(),
-  network: z.string(),
-  currency: z.string(),
-  amount: MoneyString,
+  address: z.optional(z.string()),
+  network: z.optional(z.string()),
+  currency: z.optional(z.string()),
+  amount: z.optional(z.string()),
   memo: z.optional(z.string()),
 });
+export type WalletDepositDetails = z.infer<typeof WalletDepositDetails>;
 
-export const DepositAccount = z.union([
-  z.looseObject({ type: z.literal('bank_account'), bankDetails: BankDepositDetails }),
-  z.looseObject({ type: z.literal('wallet'), walletDetails: WalletDepositDetails }),
-]);
+/** `depositAccount`: the bank variant, the wallet variant (D9), or a flat object; the type is open. */
+export const DepositAccount = z.looseObject({
+  type: z.optional(OpenEnum),
+  bankDetails: z.optional(BankDepositDetails),
+  walletDetails: z.optional(WalletDepositDetails),
+  ...WalletDepositDetails.shape,
+});
 export type DepositAccount = z.infer<typeof DepositAccount>;
 
 export const TransferType = z.enum(['on_ramp', 'off_ramp', 'unmatched_deposit', 'microdeposit']);
 
+/**
+ * The payout object, read tolerantly (D10-D12): prefix ids, open `type`,
+ * `status` and networks; `source` is `{id, type}` in every v2 example, so
+ * amounts shown come from the request or the quote, never from here.
+ */
 export const Transfer = z.looseObject({
   id: TransferId,
-  type: TransferType,
-  status: TransferStatus,
+  type: OpenEnum,
+  status: OpenEnum,
   customer: CustomerId,
   externalId: z.optional(z.nullable(z.string())),
-  amount: z.optional(MoneyString),
-  source: z.looseObject({
-    id: z.string(),
-    type: z.string(),
-    currency: z.optional(z.string()),
-    network: z.optional(z.string()),
-    amount: z.optional(MoneyString),
-  }),
+  source: z.looseObject({ id: z.optional(z.string()), type: z.optional(z.string()) }),
   destination: z.looseObject({
-    id: z.string(),
-    type: z.string(),
+    id: z.optional(z.string()),
+    type: z.optional(z.string()),
     currency: z.optional(z.string()),
     network: z.optional(z.string()),
     amount: z.optional(MoneyString),
     exchangeRate: z.optional(z.string()),
   }),
   depositAccount: z.optional(z.nullable(DepositAccount)),
-  fees: z.optional(Fees),
-  quote: z.optional(z.nullable(z.looseObject({ id: QuoteId, expiresAt: Timestamp }))),
-  tracking: z.optional(z.looseObject({})),
-  created: Timestamp,
-  updated: Timestamp,
+  /** The lifecycle page's off-ramp shape: `instructions.depositInstructions` (D9). */
+  instructions: z.optional(z.nullable(z.looseObject({ depositInstructions: z.optional(z.nullable(WalletDepositDetails)) }))),
+  fees: z.optional(z.nullable(Fees)),
+  quote: z.optional(z.nullable(z.looseObject({ id: z.optional(z.string()), expiresAt: z.optional(Timestamp) }))),
+  tracking: z.optional(z.nullable(z.looseObject({}))),
+  created: z.optional(Timestamp),
+  updated: z.optional(Timestamp),
 });
 export type Transfer = z.infer<typeof Transfer>;
 export const TransferList = page(Transfer);
+
+/** What to send where: the bank details of an on-ramp, or the wallet deposit of an off-ramp, whichever shape carried them (D9). */
+export type DepositDetails =
+  | { kind: 'bank'; details: BankDepositDetails }
+  | { kind: 'wallet'; details: WalletDepositDetails }
+  | undefined;
+
+export function depositDetails(t: Pick<Transfer, 'depositAccount' | 'instructions'>): DepositDetails {
+  const account = t.depositAccount;
+  if (account?.bankDetails) return { kind: 'bank', details: account.bankDetails };
+  if (account?.walletDetails) return { kind: 'wallet', details: account.walletDetails };
+  const fromInstructions = t.instructions?.depositInstructions;
+  if (fromInstructions) return { kind: 'wallet', details: fromInstructions };
+  if (account && (account.address || account.network)) {
+    const { address, network, currency, amount, memo } = account;
+    return { kind: 'wallet', details: { address, network, currency, amount, memo } };
+  }
+  return undefined;
+}
 
 /** The list filter `type` is camelCase while the object is snake_case. */
 export const TRANSFER_TYPE_FILTER = { onRamp: 'on_ramp', offRamp: 'off_ramp', onChain: 'on_chain', microdeposit: 'microdeposit', unmatchedDeposit: 'unmatched_deposit' } as const;

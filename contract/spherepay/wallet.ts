@@ -1,6 +1,6 @@
 /** Wallets (API.md §4). */
 import * as z from 'zod/mini';
-import { CustomerId, Timestamp, WalletId, WalletNetwork, page } from './common.ts';
+import { CustomerId, OpenEnum, Timestamp, WalletId, WalletNetwork, page } from './common.ts';
 import { addressProblem } from './matrix.ts';
 
 export const WalletCreate = z
@@ -20,10 +20,11 @@ export type WalletCreate = z.infer<typeof WalletCreate>;
 export const Wallet = z.looseObject({
   id: WalletId,
   address: z.string(),
-  network: WalletNetwork,
+  /** Open (D11): a network the widget does not know is shown by name. */
+  network: OpenEnum,
   customerId: CustomerId,
-  created: Timestamp,
-  updated: Timestamp,
+  created: z.optional(Timestamp),
+  updated: z.optional(Timestamp),
 });
 export type Wallet = z.infer<typeof Wallet>;
 export const WalletList = page(Wallet);

@@ -89,7 +89,16 @@ export function relayHandler(route: RelayRoute, d: RelayDeps): RequestHandler {
           ...(key ? { idempotencyKey: key } : {}),
         });
         upstreamStatus = up.status;
-        return { response: await checkResponse(route.returns, up, customerId, d.ownership), headers: passHeaders(up) };
+        try {
+          return { response: await checkResponse(route.returns, up, customerId, d.ownership), headers: passHeaders(up) };
+        } catch (err) {
+          // D3: once SpherePay has said 2xx to a write, that answer stands. The write named this
+          // customer (forced above), so an answer this proxy cannot fully read is passed on, and
+          // is what the Idempotency-Key replays: never an error of the proxy's own making.
+          if (route.method === 'GET' || up.status < 200 || up.status >= 300) throw err;
+          req.log.warn({ route: route.path, upstreamStatus: up.status }, 'upstream 2xx passed on unchecked');
+          return { response: { status: up.status, contentType: up.headers.get('content-type') ?? 'application/json', body: up.text }, headers: passHeaders(up) };
+        }
       };
 
       if (route.idempotency) key = readIdempotencyKey(req.get('idempotency-key'), route.idempotency === 'required');
@@ -106,7 +115,11 @@ export function relayHandler(route: RelayRoute, d: RelayDeps): RequestHandler {
         settled = response;
         send(res, response, headers);
       } catch (err) {
-        if (err instanceof HttpProblem && err.body.status === 404) settled = { status: 404, contentType: 'application/problem+json', body: JSON.stringify(err.body) };
+        // Only a 404 decided before any upstream success is final; nothing after an upstream 2xx is stored as an error.
+        const upstreamSucceeded = upstreamStatus !== null && upstreamStatus >= 200 && upstreamStatus < 300;
+        if (!upstreamSucceeded && err instanceof HttpProblem && err.body.status === 404) {
+          settled = { status: 404, contentType: 'application/problem+json', body: JSON.stringify(err.body) };
+        }
         throw err;
       } finally {
         release();

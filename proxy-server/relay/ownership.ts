@@ -40,12 +40,14 @@ export function createOwnership(store: Store, upstream: Upstream, now: () => Dat
       if (found[owner] !== customerId) throw notFound();
     },
     /** Records what upstream just returned; false when it names another customer. */
-    async accept(kind: ResourceKind, resource: unknown, customerId: string): Promise<boolean> {
+    async accept(kind: ResourceKind, resource: unknown, customerId: string, options: { unnamed?: boolean } = {}): Promise<boolean> {
       const r = resource as Record<string, unknown> | null;
-      if (!r || typeof r.id !== 'string' || !ID_SCHEMAS[kind].safeParse(r.id).success) return false;
+      if (typeof r !== 'object' || r === null) return false;
       const owner = r[LOOKUP[kind].owner];
-      if (typeof owner !== 'string') return false;
-      await store.recordOwner(kind, r.id, owner, now());
+      if (typeof owner !== 'string') return options.unnamed === true;
+      // Ids are read by prefix only (D10); one that does not even have the prefix is not recorded.
+      if (typeof r.id === 'string' && ID_SCHEMAS[kind].safeParse(r.id).success) await store.recordOwner(kind, r.id, owner, now());
+      else if (!options.unnamed) return false;
       return owner === customerId;
     },
   };

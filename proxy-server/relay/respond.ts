@@ -28,7 +28,8 @@ export async function checkResponse(
   if ('list' in returns && returns.list) {
     if (!body || !Array.isArray(body.data)) return passThrough;
     const kept: unknown[] = [];
-    for (const item of body.data) if (await ownership.accept(returns.kind, item, customerId)) kept.push(item);
+    // The query named this customer: an item naming another is dropped, one naming nobody is kept (D10, D11).
+    for (const item of body.data) if (await ownership.accept(returns.kind, item, customerId, { unnamed: true })) kept.push(item);
     if (kept.length === body.data.length) return passThrough;
     return { ...passThrough, body: JSON.stringify({ ...body, data: kept }) };
   }

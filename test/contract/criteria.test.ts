@@ -9,8 +9,9 @@ import { IDENTITY_DOCUMENT_TYPES } from '../../contract/spherepay/document.ts';
 import type { VerificationProfile } from '../../contract/spherepay/customer.ts';
 import { criterionView } from '../../widget/steps/onboarding/criteria.ts';
 import { checklist, needsAction } from '../../widget/steps/onboarding/checklist.ts';
+import { BUSINESS_DATA_CRITERIA, BUSINESS_BASE_CRITERIA as BUSINESS_BASE_ITEMS, INDIVIDUAL_BASE_CRITERIA as INDIVIDUAL_BASE_ITEMS } from '../../contract/criteria.ts';
 import {
-  BUSINESS_BASE_ITEMS, DOCUMENT_REVIEW_SECONDS, INDIVIDUAL_BASE_ITEMS, SANDBOX_REQUIRE_WORDS, fulfil, isSatisfied, newProfile,
+  DOCUMENT_REVIEW_SECONDS, SANDBOX_REQUIRE_WORDS, fulfil, isSatisfied, newProfile,
   profileItems, settleReviews, startReview, unknownRequireWords, viewProfile,
 } from '../../sandbox/criteria.ts';
 
@@ -58,9 +59,9 @@ describe('criterion names -> widget actions', () => {
     }
   });
 
-  it('sends a business\'s missing data to the hosted KYB page (businesses cannot PATCH)', () => {
-    for (const name of [...BUSINESS_BASE_ITEMS.filter((n) => !n.endsWith('_document') && n !== 'business_representatives'), 'email_address', 'phone_number']) {
-      assert.deepEqual(criterionView(name, 'business'), { group: 'business_details', action: { kind: 'hosted', link: 'kyc' } }, name);
+  it('never sends a business\'s missing data to the KYC link (refused while anything is required, D14): one "business details" entry, support', () => {
+    for (const name of [...BUSINESS_BASE_ITEMS.filter((n: string) => !n.endsWith('_document') && n !== 'business_representatives'), 'email_address', 'phone_number']) {
+      assert.deepEqual(criterionView(name, 'business'), { group: 'business_details', action: { kind: 'support' } }, name);
     }
   });
 
@@ -74,10 +75,11 @@ describe('criterion names -> widget actions', () => {
     assert.deepEqual(criterionView('legal_name', 'individual').action, { kind: 'support' });
   });
 
-  it('has an action for every item the sandbox can ask for', () => {
+  it('has an action for every item the sandbox can ask for (a business\'s data is given at creation: the form asks every field)', () => {
     const items = new Set([...profileItems('individual', SANDBOX_REQUIRE_WORDS.join(',')), ...profileItems('business', SANDBOX_REQUIRE_WORDS.join(','))]);
     for (const item of items) {
       const kind = (BUSINESS_BASE_ITEMS as readonly string[]).includes(item) && !(INDIVIDUAL_BASE_ITEMS as readonly string[]).includes(item) ? 'business' : 'individual';
+      if (kind === 'business' && BUSINESS_DATA_CRITERIA[item]) continue;
       assert.notEqual(criterionView(item, kind).action.kind, 'support', `${item} (${kind})`);
     }
   });

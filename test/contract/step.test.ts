@@ -51,7 +51,7 @@ describe('step derivation', () => {
 
   it('an unknown status keeps the person on the checklist rather than letting money move', () => {
     const odd = customer('approved');
-    odd.verificationProfiles[0]!.status = 'under_manual_review' as VerificationStatus;
+    odd.verificationProfiles![0]!.status = 'under_manual_review' as VerificationStatus;
     assert.equal(deriveStep(state({ session, customer: odd })), 'verification');
   });
 

@@ -44,7 +44,7 @@ export interface StackOptions {
   now?: () => Date;
   logs?: ReturnType<typeof logCapture>;
   /** External mode: put something (a failure switch) between the proxy and the counting forwarder. */
-  wrapUpstream?: (url: string) => Promise<{ url: string }>;
+  wrapUpstream?: (url: string) => Promise<{ url: string; webhooks?: (proxyWebhookUrl: string) => string }>;
 }
 
 export async function startStack(o: StackOptions = {}) {
@@ -55,11 +55,15 @@ export async function startStack(o: StackOptions = {}) {
     RAMP_DB: db, LOG_LEVEL: o.logs ? 'debug' : 'silent', RAMP_SERVER_SECRET: SERVER_SECRET, RAMP_SANDBOX_AUTOPILOT: '0',
     RAMP_RATE_LIMIT_IP: '100000', RAMP_RATE_LIMIT_SESSION: '100000',
   };
+  /** Where the sandbox's webhooks go, given the proxy's endpoint (a wrapper may sit in between). */
+  let webhooks = (proxyWebhookUrl: string) => proxyWebhookUrl;
   if (o.external) {
     sandbox = await startSandbox({ apiKey: API_KEY, webhook: { secret: WEBHOOK_SECRET } });
     counter = await startCounter(sandbox.url);
+    const wrapped = o.wrapUpstream ? await o.wrapUpstream(counter.url) : { url: counter.url };
+    if (wrapped.webhooks) webhooks = wrapped.webhooks;
     Object.assign(env, {
-      SPHEREPAY_API_KEY: API_KEY, SPHEREPAY_BASE_URL: o.wrapUpstream ? (await o.wrapUpstream(counter.url)).url : counter.url, SPHEREPAY_WEBHOOK_SECRET: WEBHOOK_SECRET, RAMP_SANDBOX_CONTROLS: '1',
+      SPHEREPAY_API_KEY: API_KEY, SPHEREPAY_BASE_URL: wrapped.url, SPHEREPAY_WEBHOOK_SECRET: WEBHOOK_SECRET, RAMP_SANDBOX_CONTROLS: '1',
     });
   } else {
     env.SPHEREPAY_API_KEY = '';
@@ -71,7 +75,7 @@ export async function startStack(o: StackOptions = {}) {
       ...(o.now ? { now: o.now } : {}),
       ...(o.logs ? { logDestination: o.logs.stream } : {}),
     });
-    sandbox?.setWebhook({ url: `${server.url}/webhooks/spherepay`, secret: WEBHOOK_SECRET });
+    sandbox?.setWebhook({ url: webhooks(`${server.url}/webhooks/spherepay`), secret: WEBHOOK_SECRET });
     return server;
   };
   const server = await start();

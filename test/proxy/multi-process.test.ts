@@ -18,6 +18,9 @@ const noPostgres = await postgresUnavailable();
 /** The upstream timeout of every process: also how long a dead process's Idempotency-Key claim holds. */
 const TIMEOUT_MS = 3000;
 
+/** The normalised live event of a funded transfer (contract/live-events.ts). */
+const isFunded = (e: { event?: string; data?: any }) => e.event === 'transfer.status' && e.data?.data?.status === 'fundsReceived';
+
 describe('two proxy processes on one PostgreSQL database', { skip: noPostgres }, () => {
   let sandbox: Awaited<ReturnType<typeof startSandbox>>;
   let counter: Awaited<ReturnType<typeof startCounter>>;
@@ -105,9 +108,9 @@ describe('two proxy processes on one PostgreSQL database', { skip: noPostgres },
     // The sandbox sends its webhooks to process a only.
     const funded = await b.call(s.token, 'POST', `/api/sandbox/transfer/${created.body.id}/fund`);
     assert.equal(funded.status, 200, funded.text);
-    await stream.until(() => stream.events.some((e) => e.event === 'payout.fundsReceived'), 1000);
+    await stream.until(() => stream.events.some(isFunded), 1000);
     assert.ok(Date.now() - sent < 1000);
-    assert.equal(stream.events.find((e) => e.event === 'payout.fundsReceived')!.data.data.id, created.body.id);
+    assert.equal(stream.events.find(isFunded)!.data.data.transferId, created.body.id);
     await stream.cancel();
   });
 
@@ -158,7 +161,8 @@ describe('two proxy processes on one PostgreSQL database', { skip: noPostgres },
     };
     const [c, d] = await Promise.all([startProxyProcess({ ...env, ...outbox }), startProxyProcess({ ...env, ...outbox })]);
     others.push(c, d);
-    const customers = ['cus_' + randomBytes(12).toString('hex'), 'cus_' + randomBytes(12).toString('hex')];
+    // Customer ids as SpherePay writes them: the normaliser attributes a customer.* event by the `customer_` prefix (API.md §8.3).
+    const customers = ['customer_' + randomBytes(16).toString('hex'), 'customer_' + randomBytes(16).toString('hex')];
     const sent: { id: string; customerId: string }[] = [];
     for (let i = 0; i < 16; i++) {
       const customerId = customers[i % 2]!;
@@ -212,7 +216,7 @@ describe('two proxy processes on one PostgreSQL database', { skip: noPostgres },
     assert.equal(funded.status, 200);
     // Wait for the webhook to be stored before the restart.
     const live = await openEvents(a, s.token, '0');
-    await live.stream.until(() => live.stream.events.some((e) => e.event === 'payout.fundsReceived'));
+    await live.stream.until(() => live.stream.events.some((e) => isFunded(e)));
     await live.stream.cancel();
 
     await Promise.all([a.restart(), b.restart()]);
@@ -223,7 +227,7 @@ describe('two proxy processes on one PostgreSQL database', { skip: noPostgres },
       assert.equal(replay.headers.get('idempotent-replayed'), 'true');
       assert.equal(replay.body.id, first.body.id);
       const { stream } = await openEvents(p, s.token, '0');
-      await stream.until(() => stream.events.some((e) => e.event === 'payout.fundsReceived'));
+      await stream.until(() => stream.events.some((e) => isFunded(e)));
       await stream.cancel();
     }
     assert.equal((await transfers(a, s.token)).length, 1);

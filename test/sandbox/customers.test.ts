@@ -141,17 +141,20 @@ describe('sandbox customers', () => {
     assert.equal(control.status, 403);
   });
 
-  it('patches an individual: contact details and meta (replaced), tax fields need an address', async () => {
+  it('patches an individual: address and meta (replaced), tax fields need an address; email and phone are not in the body', async () => {
     const { body } = await s.post('/v2/customer', individual({ meta: { crm: 'a1', tier: 2 } }));
-    const res = await s.patch(`/v2/customer/${body.id}`, { phone: '+14155550100', meta: { crm: 'b2' } });
+    const res = await s.patch(`/v2/customer/${body.id}`, { address: { line1: '1 Main St', city: 'Austin', country: 'USA' }, meta: { crm: 'b2' } });
     assert.equal(res.status, 200);
-    assert.equal(res.body.phone, '+14155550100');
+    assert.equal(res.body.address.city, 'Austin');
     assert.deepEqual(res.body.meta, { crm: 'b2' });
+    const contact = await s.patch(`/v2/customer/${body.id}`, { phone: '+14155550100' });
+    assert.equal(contact.status, 422);
+    assert.equal(contact.body.errors[0].pointer, '/phone');
     const noAddress = await s.patch(`/v2/customer/${body.id}`, { personalInformation: { taxIdentificationNumber: '987-65-4321', taxIdentificationNumberType: 'ssn', taxIdentificationNumberCountry: 'USA' } });
     assert.equal(noAddress.status, 422);
     assert.equal(noAddress.body.errors[0].pointer, '/address');
     const biz = await s.post('/v2/customer', business());
-    const refused = await s.patch(`/v2/customer/${biz.body.id}`, { phone: '+14155550100' });
+    const refused = await s.patch(`/v2/customer/${biz.body.id}`, { meta: { crm: 'c3' } });
     assert.equal(refused.status, 400);
     assert.equal(refused.body.code, 'address/invalid');
   });

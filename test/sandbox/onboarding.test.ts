@@ -69,12 +69,16 @@ describe('sandbox onboarding: documents, hosted links, OTP, representatives', ()
     const locked = await s.patch(`/v2/customer/${id}`, { personalInformation: { firstName: 'Janet' } });
     assert.equal(locked.status, 400);
     assert.equal(locked.body.errors[0].pointer, '/personalInformation/firstName');
-    const contact = await s.patch(`/v2/customer/${id}`, { phone: '+14155550111' });
+    const contact = await s.patch(`/v2/customer/${id}`, { meta: { note: 'still editable' } });
     assert.equal(contact.status, 200);
 
+    // D13: kyc_profile_b (BRL) is fed by the same onboarding and approved on its own.
+    assert.deepEqual(now.verificationProfiles.map((p: { name: string; status: string }) => [p.name, p.status]), [['kyc_profile_a', 'pending'], ['kyc_profile_b', 'pending']]);
+    const onlyA = await s.post(`/_sandbox/customer/${id}/approve`, { profile: 'kyc_profile_a' });
+    assert.deepEqual(onlyA.body.verificationProfiles.map((p: { status: string }) => p.status), ['approved', 'pending']);
     const approved = await s.post(`/_sandbox/customer/${id}/approve`);
     assert.equal(approved.status, 200);
-    assert.equal(approved.body.verificationProfiles[0].status, 'approved');
+    assert.deepEqual(approved.body.verificationProfiles.map((p: { status: string }) => p.status), ['approved', 'approved']);
     const again = await s.post(`/_sandbox/customer/${id}/reject`);
     assert.equal(again.status, 422);
   });
@@ -90,12 +94,14 @@ describe('sandbox onboarding: documents, hosted links, OTP, representatives', ()
     assert.equal((await s.get('/v2/customer?status=rejected')).body.pagination.total, 1);
   });
 
-  it('needs both sides of a two-sided identity document', async () => {
+  it('needs both sides of a two-sided identity document uploaded with sides; one without `side` is single-sided (D11)', async () => {
     const { body } = await s.post('/v2/customer', individual({ meta: { sandboxRequire: 'none' } }));
     const fields = { targetId: body.id, target: 'customer', documentType: 'drivers', country: 'USA' };
-    const noSide = await s.post('/v2/document', documentForm(fields));
-    assert.equal(noSide.status, 422);
-    assert.equal(noSide.body.errors[0].pointer, '/side');
+    const other = (await s.post('/v2/customer', individual({ email: 'other@example.com', meta: { sandboxRequire: 'none' } }))).body;
+    const noSide = await s.post('/v2/document', documentForm({ ...fields, targetId: other.id }));
+    assert.equal(noSide.status, 201);
+    assert.equal(noSide.body.side, null);
+    assert.deepEqual(criteria((await s.get(`/v2/customer/${other.id}`)).body).pending, ['identity_document']);
     await s.post('/v2/document', documentForm({ ...fields, side: 'front' }, PNG, 'front.png', 'image/png'));
     assert.deepEqual(criteria((await s.get(`/v2/customer/${body.id}`)).body).required, ['identity_document']);
     await s.post('/v2/document', documentForm({ ...fields, side: 'back' }, PNG, 'back.png', 'image/png'));
@@ -254,24 +260,35 @@ describe('sandbox onboarding: documents, hosted links, OTP, representatives', ()
     now = (await s.get(`/v2/customer/${biz.id}`)).body;
     assert.deepEqual(criteria(now).required, ['terms_of_service', 'master_service_agreement']);
     assert.equal((await s.post(`/v2/customer/${biz.id}/face-verification-link`)).status, 400);
+    // D14: the KYC link is refused while anything is required, naming what is.
+    const early = await s.post(`/v2/customer/${biz.id}/kyc-link`);
+    assert.equal(early.status, 422);
+    assert.equal(early.body.code, 'validation/failed');
+    assert.equal(early.body.errors.length, 2);
 
     const tos = await s.post(`/v2/customer/${biz.id}/tos-link`);
     await confirmHosted(tos.body.link);
     now = (await s.get(`/v2/customer/${biz.id}`)).body;
     assert.deepEqual(criteria(now).required, []);
     assert.equal(now.verificationProfiles[0].status, 'pending');
-    assert.equal((await s.post(`/v2/customer/${biz.id}/kyc-link`)).status, 400);
+    assert.equal((await s.post(`/v2/customer/${biz.id}/kyc-link`)).status, 201);
 
     const approved = await s.post(`/_sandbox/customer/${biz.id}/approve`);
     assert.equal(approved.body.verificationProfiles[0].status, 'approved');
+    assert.equal((await s.post(`/v2/customer/${biz.id}/kyc-link`)).status, 400);
   });
 
-  it('lets the hosted KYC link complete outstanding documents and liveness', async () => {
-    const { body } = await s.post('/v2/customer', individual({ meta: { sandboxRequire: 'liveness_check' } }));
+  it('refuses the KYC link while criteria are required (D14), and issues it once nothing is', async () => {
+    const { body } = await s.post('/v2/customer', individual({ meta: { sandboxRequire: 'none' } }));
+    const refused = await s.post(`/v2/customer/${body.id}/kyc-link`);
+    assert.equal(refused.status, 422);
+    assert.deepEqual(refused.body.errors.map((e: { detail: string }) => e.detail), ['Required: identity_document']);
+    await s.post('/v2/document', documentForm({ targetId: body.id, target: 'customer', documentType: 'passport', country: 'USA' }));
     const kyc = await s.post(`/v2/customer/${body.id}/kyc-link`);
     assert.equal(kyc.status, 201);
     assert.ok(HostedLink.safeParse(kyc.body).success);
     await confirmHosted(kyc.body.url);
+    s.clock.advance(2);
     const now = (await s.get(`/v2/customer/${body.id}`)).body;
     assert.equal(now.verificationProfiles[0].status, 'pending');
   });

@@ -75,7 +75,7 @@ describe('<sphere-ramp> instruments', () => {
     expect(await count(user, 'wallet', customerId)).to.equal(1);
   });
 
-  it('applies the BRL rules: no Solana, only the bps fee', async () => {
+  it('applies the BRL rules: wallets on polygon, ethereum, base or tron only, only the bps fee', async () => {
     const user = uniqueUser('brl');
     const customerId = await approvedCustomer(user);
     await addWallet(user, customerId, 'sol');
@@ -91,7 +91,7 @@ describe('<sphere-ramp> instruments', () => {
     const offered = [...(field(el, '/cryptoNetwork') as HTMLSelectElement).options].map((o) => o.value);
     expect(offered).to.include('polygon');
     expect(offered).not.to.include('sol');
-    expect(text(el)).to.contain('PIX transfers cannot use Solana');
+    expect(text(el)).to.contain('PIX transfers use wallets on Polygon, Ethereum, Base or Tron only');
     expect(text(el)).to.contain('Service fee: 0.15%.');
     expect(text(el), 'no fixed fee on BRL').not.to.contain('1.00 BRL');
     await waitUntil(() => (field(el, '/cryptoNetwork') as HTMLSelectElement).value === 'polygon', 'saved wallet network');
@@ -105,6 +105,8 @@ describe('<sphere-ramp> instruments', () => {
     const networks = [...(field(el, '/network') as HTMLSelectElement).options].map((o) => o.value);
     expect(networks).to.include('polygon');
     expect(networks).not.to.include('sol');
+    expect(networks).not.to.include('arbitrum');
+    expect(networks).to.include('tron');
     await expect(step).to.be.accessible();
     await clickIn(el, 'sphere-ramp-wallet-form', 'Cancel');
     await waitUntil(() => deepQuery(el.shadowRoot!, '#instruments-title'), 'instruments');
@@ -114,9 +116,12 @@ describe('<sphere-ramp> instruments', () => {
     expect(text(el)).to.contain('PIX copy-and-paste code');
     const { data } = await transfersOf(user, customerId);
     expect(data).to.have.length(1);
-    const created = data[0] as unknown as { destination: { network: string }; source: { currency: string } };
-    expect(created.source.currency).to.equal('brl');
+    const created = data[0] as unknown as { destination: { network: string; currency: string }; fees?: unknown };
+    // The transfer's source is {id, type} only (D12); the BRL side shows in the deposit (PIX) and the missing floating-BRL fees.
     expect(created.destination.network).to.equal('polygon');
+    expect(created.destination.currency).to.equal('usdc');
+    expect(created.fees).to.equal(undefined);
+    expect(text(el)).to.contain('500.00 BRL');
     expect(events.filter((e) => e.type === 'ramp-error')).to.have.length(0);
   });
 });

@@ -86,17 +86,18 @@ describe('<sphere-ramp> transfers', () => {
     const history = await waitForStep(el, 'history');
     await waitUntil(() => deepQueryAll(el.shadowRoot!, 'li[data-transfer]').length === 5, 'first page');
     expect(text(el)).to.contain('Page 1 of 2');
-    expect(text(el)).to.contain('$15.00 to USDC');
+    // D12: history shows the destination amount SpherePay gives (15.00 USD less the 1.00 ACH fee), never a source amount it does not promise.
+    expect(text(el)).to.contain('Buy 14.00 USDC');
     expect(button(el, 'Previous page').disabled).to.equal(true);
     await expect(history).to.be.accessible();
 
     await click(el, 'Next page');
     await waitUntil(() => deepQueryAll(el.shadowRoot!, 'li[data-transfer]').length === 1, 'second page');
     expect(text(el)).to.contain('Page 2 of 2');
-    expect(text(el)).to.contain('$10.00 to USDC');
+    expect(text(el)).to.contain('Buy 9.00 USDC');
     expect(button(el, 'Next page').disabled).to.equal(true);
 
-    await click(el, /^Open transfer \$10\.00 to USDC/);
+    await click(el, /^Open transfer 9\.00 USDC/);
     await waitForStep(el, 'transfer');
     expect(shownStatus(el)).to.equal('pendingFunding');
     await click(el, 'New transfer');

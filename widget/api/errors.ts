@@ -58,7 +58,7 @@ export async function errorFromResponse(res: Response): Promise<RampError> {
   }
   const parsed = ProblemDetails.safeParse(body);
   const fieldErrors: Record<string, string> = {};
-  if (parsed.success) for (const e of parsed.data.errors ?? []) fieldErrors[e.pointer] ??= e.detail;
+  if (parsed.success) for (const e of parsed.data.errors ?? []) fieldErrors[e.pointer ?? ''] ??= e.detail;
   const detail = parsed.success ? parsed.data.detail : undefined;
   const showDetail = detail && (kind === 'bad-request' || kind === 'conflict' || (kind === 'validation' && !Object.keys(fieldErrors).length));
   const retryAfter = Number(res.headers.get('retry-after')) || undefined;

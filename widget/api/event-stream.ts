@@ -4,13 +4,10 @@
  * Reconnects with backoff and resumes with `Last-Event-ID`; `connected`
  * tells steps whether to fall back to polling.
  */
+import { LiveEvent } from '../../contract/live-events.ts';
 import type { RampClient } from './client.ts';
 
-export interface LiveEvent {
-  id: string;
-  type: string;
-  data: { id?: string; [key: string]: unknown };
-}
+export type { LiveEvent };
 
 export class EventStream {
   connected = false;
@@ -105,8 +102,10 @@ export class EventStream {
     if (!data.length) return;
     if (id) this.lastEventId = id;
     try {
-      const payload = JSON.parse(data.join('\n')) as { type?: string; data?: LiveEvent['data'] };
-      const event: LiveEvent = { id: id ?? '', type: payload.type ?? type, data: payload.data ?? {} };
+      // The proxy's normalised event (contract/live-events.ts); anything else is skipped.
+      const parsed = LiveEvent.safeParse(JSON.parse(data.join('\n')));
+      if (!parsed.success) return;
+      const event = { ...parsed.data, type: parsed.data.type || type };
       for (const l of this.listeners) l(event);
     } catch {
       // a malformed message is skipped; the next poll or event catches up

@@ -2,11 +2,12 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
-import { Customer } from '../../contract/spherepay/customer.ts';
+import { Customer, criteriaOf } from '../../contract/spherepay/customer.ts';
 import { Transfer } from '../../contract/spherepay/transfer.ts';
 import { RampClient } from '../api/client.ts';
 import { RampError } from '../api/errors.ts';
 import { EventStream, type LiveEvent } from '../api/event-stream.ts';
+import { LIVE_EVENT_TYPES } from '../../contract/live-events.ts';
 import { SessionInfo, type SessionMinted } from '../../contract/proxy-api.ts';
 import { Session } from '../api/session.ts';
 import { rampEvent, type RampEventMap, type RampEventName } from '../events.ts';
@@ -257,11 +258,11 @@ export class SphereRamp extends LitElement {
   }
 
   private onLiveEvent(event: LiveEvent) {
-    if (event.type.startsWith('customer.')) void this.refreshCustomer();
-    if (event.type.startsWith('payout.') && event.data.id && event.data.id === this.flow.transfer?.id) {
-      const parsed = Transfer.safeParse(event.data);
-      if (parsed.success) this.set({ transfer: parsed.data });
-      else void this.refreshTransfer(event.data.id);
+    // Events are hints (API.md §8.3): the resource is re-read, whatever the event said.
+    if (event.type === LIVE_EVENT_TYPES.customerVerification) void this.refreshCustomer();
+    const transferId = event.data.transferId;
+    if (event.type === LIVE_EVENT_TYPES.transferStatus && typeof transferId === 'string' && transferId === this.flow.transfer?.id) {
+      void this.refreshTransfer(transferId);
     }
   }
 
@@ -297,7 +298,7 @@ export class SphereRamp extends LitElement {
     if (patch.customer && (!previous.customer || previous.customer.id !== patch.customer.id || profileKey(previous.customer) !== profileKey(patch.customer))) {
       const profile = primaryProfile(patch.customer);
       if (profile) {
-        this.emit('ramp-verification-change', { customerId: patch.customer.id, status: profile.status, required: [...profile.criteria.required] });
+        this.emit('ramp-verification-change', { customerId: patch.customer.id, status: profile.status, required: [...criteriaOf(profile).required] });
         const words = this.messages.common;
         if (previous.customer) this.announce(words.verificationStatus(words.verificationStatuses[profile.status] ?? profile.status));
       }
@@ -422,5 +423,6 @@ export class SphereRamp extends LitElement {
 
 const profileKey = (customer: Customer) => {
   const p = primaryProfile(customer);
-  return p ? `${p.status}|${p.criteria.required.join()}|${p.criteria.pending.join()}|${p.criteria.complete.join()}` : '';
+  const c = criteriaOf(p);
+  return p ? `${p.status}|${c.required.join()}|${c.pending.join()}|${c.complete.join()}` : '';
 };

@@ -5,6 +5,7 @@
  * Which step is shown is derived from it (`deriveStep`), never stored.
  */
 import type { Customer, VerificationProfile } from '../../contract/spherepay/customer.ts';
+import { profileFor } from '../../contract/spherepay/profiles.ts';
 import type { BankAccount } from '../../contract/spherepay/bank-account.ts';
 import type { Wallet } from '../../contract/spherepay/wallet.ts';
 import type { Quote } from '../../contract/spherepay/quote.ts';
@@ -12,6 +13,13 @@ import type { Transfer } from '../../contract/spherepay/transfer.ts';
 import type { SessionPolicy } from '../../contract/proxy-api.ts';
 
 export type Direction = 'on-ramp' | 'off-ramp';
+
+export interface SentAmount {
+  transferId: string;
+  amount: string;
+  currency: string;
+  network: string;
+}
 
 /** What the host preset through attributes. */
 export interface Presets {
@@ -39,6 +47,12 @@ export interface FlowState {
   quote: Quote | undefined;
   /** The transfer being followed (deposit instructions + live status). */
   transfer: Transfer | undefined;
+  /**
+   * What the person asked to send for the transfer just created: the request's
+   * (or the quote's) source amount, currency and rail. Amounts shown come from
+   * here, never from transfer fields SpherePay does not promise (D12).
+   */
+  sent: SentAmount | undefined;
   moneyView: MoneyView;
   presets: Presets;
   /** The proxy offers sandbox controls (approve, simulate deposit). */
@@ -54,6 +68,7 @@ export const initialFlowState = (presets: Presets): FlowState => ({
   wallets: undefined,
   quote: undefined,
   transfer: undefined,
+  sent: undefined,
   moneyView: 'ramp',
   presets,
   sandbox: false,
@@ -72,8 +87,12 @@ export type StepId =
   | 'transfer'       // deposit instructions and live status
   | 'history';
 
-/** The profile that decides the customer's state (the first; most integrations have one). */
-export const primaryProfile = (customer: Customer): VerificationProfile | undefined => customer.verificationProfiles[0];
+/**
+ * The profile that decides the onboarding state: the main one for USD/EUR
+ * (`kyc_profile_a` / `kyb_profile_a`, or the single one), never simply the
+ * first (D13). Currency gating (BRL needs `kyc_profile_b`) uses `profileFor`.
+ */
+export const primaryProfile = (customer: Customer): VerificationProfile | undefined => profileFor(customer);
 
 export function deriveStep(state: FlowState): StepId {
   if (state.session === null) return 'session-error';

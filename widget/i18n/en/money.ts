@@ -55,7 +55,12 @@ export const money = {
   walletAdded: 'Wallet added.',
   bankAccountSummary: (bank: string, last: string, currency: string) => `${bank} ${last} (${upper(currency)})`,
   walletSummary: (network: string, address: string) => `${network}: ${address}`,
-  brlBlockedWallet: 'PIX transfers cannot use Solana; choose a wallet on another network.',
+  brlBlockedWallet: 'PIX transfers use wallets on Polygon, Ethereum, Base or Tron only; choose one of those.',
+  /** D13: the profile this currency needs is not approved (BRL needs its own verification). */
+  profileNeeded: (currency: string, status: string | undefined) =>
+    status === 'pending' || status === 'incomplete'
+      ? `${upper(currency)} transfers need an additional verification, which is not finished yet (${status}).`
+      : `${upper(currency)} transfers need an additional verification that this account does not have. Contact support to enable it.`,
   noCurrencyOnNetwork: 'No stablecoin on this network works with this bank account.',
 
   // Bank account form
@@ -197,6 +202,10 @@ export const money = {
   simulateHint: 'Sandbox only: pretends the deposit arrived. No real money moves.',
   simulating: 'Simulating…',
   noInstructions: 'No deposit is needed for this transfer now.',
+  depositNotReady: 'The deposit details are not available yet.',
+  refreshDeposit: 'Check again',
+  /** History row when SpherePay gives no destination amount (D12): no amount rather than a guessed one. */
+  transferRowNoAmount: (to: string) => `To ${upper(to)}`,
 
   // Status
   statusTitle: 'Status',
@@ -225,6 +234,9 @@ export const money = {
     canceled: 'Canceled', refunded: 'Refunded', unexpectedError: 'Error', failedPrecondition: 'Invalid details',
     expired: 'Expired', undeliverable: 'Undeliverable',
   } satisfies Record<TransferStatus, string>,
+  /** A status SpherePay added after this catalogue (D11): shown generically, and the transfer is still followed. */
+  statusUnknownShort: 'In progress',
+  statusUnknownWords: 'SpherePay is working on this transfer. This page keeps checking for updates.',
   stepDone: 'done',
   stepCurrent: 'current',
   stepUpcoming: 'upcoming',

@@ -44,7 +44,7 @@ export const money: Messages['money'] = {
   walletAdded: 'Billetera añadida.',
   bankAccountSummary: (bank, last, currency) => `${bank} ${last} (${upper(currency)})`,
   walletSummary: (network, address) => `${network}: ${address}`,
-  brlBlockedWallet: 'Las transferencias PIX no pueden usar Solana; elige una billetera de otra red.',
+  brlBlockedWallet: 'Las transferencias PIX solo usan billeteras en Polygon, Ethereum, Base o Tron; elige una de ellas.',
   noCurrencyOnNetwork: 'Ninguna stablecoin de esta red funciona con esta cuenta bancaria.',
 
   bankName: 'Nombre del banco',
@@ -238,4 +238,13 @@ export const money: Messages['money'] = {
   backToRamp: 'Atrás',
   onRampShort: 'Compra',
   offRampShort: 'Venta',
+  profileNeeded: (currency: string, status: string | undefined) =>
+    status === 'pending' || status === 'incomplete'
+      ? `Las transferencias en ${upper(currency)} necesitan una verificación adicional que aún no ha terminado (${status}).`
+      : `Las transferencias en ${upper(currency)} necesitan una verificación adicional que esta cuenta no tiene. Contacta con soporte para activarla.`,
+  depositNotReady: 'Los datos del depósito aún no están disponibles.',
+  refreshDeposit: 'Comprobar de nuevo',
+  transferRowNoAmount: (to: string) => `A ${upper(to)}`,
+  statusUnknownShort: 'En curso',
+  statusUnknownWords: 'SpherePay está procesando esta transferencia. Esta página sigue buscando novedades.',
 };

@@ -44,7 +44,7 @@ export const money: Messages['money'] = {
   walletAdded: 'Carteira adicionada.',
   bankAccountSummary: (bank, last, currency) => `${bank} ${last} (${upper(currency)})`,
   walletSummary: (network, address) => `${network}: ${address}`,
-  brlBlockedWallet: 'Transferências PIX não podem usar Solana; escolha uma carteira em outra rede.',
+  brlBlockedWallet: 'Transferências PIX usam apenas carteiras em Polygon, Ethereum, Base ou Tron; escolha uma delas.',
   noCurrencyOnNetwork: 'Nenhuma stablecoin desta rede funciona com esta conta bancária.',
 
   bankName: 'Nome do banco',
@@ -238,4 +238,13 @@ export const money: Messages['money'] = {
   backToRamp: 'Voltar',
   onRampShort: 'Compra',
   offRampShort: 'Venda',
+  profileNeeded: (currency: string, status: string | undefined) =>
+    status === 'pending' || status === 'incomplete'
+      ? `Transferências em ${upper(currency)} precisam de uma verificação adicional que ainda não terminou (${status}).`
+      : `Transferências em ${upper(currency)} precisam de uma verificação adicional que esta conta não tem. Fale com o suporte para ativá-la.`,
+  depositNotReady: 'Os dados do depósito ainda não estão disponíveis.',
+  refreshDeposit: 'Verificar de novo',
+  transferRowNoAmount: (to: string) => `Para ${upper(to)}`,
+  statusUnknownShort: 'Em andamento',
+  statusUnknownWords: 'A SpherePay está processando esta transferência. Esta página continua verificando atualizações.',
 };

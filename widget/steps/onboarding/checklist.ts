@@ -4,7 +4,7 @@
  * the errors SpherePay reported for them. Entries that need the person come
  * first, in the order SpherePay lists them.
  */
-import type { VerificationProfile } from '../../../contract/spherepay/customer.ts';
+import { criteriaOf, type VerificationProfile } from '../../../contract/spherepay/customer.ts';
 import { criterionView, type CriterionAction } from './criteria.ts';
 
 export type EntryStatus = 'error' | 'required' | 'pending' | 'complete';
@@ -21,10 +21,10 @@ export interface ChecklistEntry {
 const RANK: Record<EntryStatus, number> = { error: 0, required: 1, pending: 2, complete: 3 };
 
 const errorName = (e: string | { name: string }) => (typeof e === 'string' ? e : e.name);
-const errorMessage = (e: string | { name: string; message?: string }) => (typeof e === 'string' ? '' : (e.message ?? ''));
+const errorMessage = (e: string | { name: string; message?: string; detail?: string }) => (typeof e === 'string' ? '' : (e.message ?? e.detail ?? ''));
 
-export function checklist(profile: VerificationProfile, kind: 'individual' | 'business'): ChecklistEntry[] {
-  const { complete, pending, required, errors } = profile.criteria;
+export function checklist(profile: VerificationProfile, kind: string): ChecklistEntry[] {
+  const { complete, pending, required, errors } = criteriaOf(profile);
   const statusOf = (name: string): EntryStatus => {
     if (errors.some((e) => errorName(e) === name)) return 'error';
     if (required.includes(name)) return 'required';

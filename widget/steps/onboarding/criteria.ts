@@ -1,12 +1,21 @@
 /**
  * What the widget does for each verification criterion, by NAME (never by
  * position): how it is grouped in the checklist and which action fulfils it.
- * Unknown names fall back to "contact support", so a new SpherePay criterion
- * never blocks the screen. Source: spherepay/docs/002 and API.md §1.2.
+ * The names and their document types live in `contract/criteria.ts`. Unknown
+ * names fall back to "contact support", so a new SpherePay criterion never
+ * blocks the screen.
+ *
+ * No criterion is routed to the hosted KYC link: SpherePay refuses it while
+ * anything is required (API.md D14), so every piece of data is collected here
+ * first (create fields, PATCH for individuals, documents, TOS, face, OTP,
+ * representatives).
  */
-import { DOCUMENT_TYPES, IDENTITY_DOCUMENT_TYPES } from '../../../contract/spherepay/document.ts';
+import {
+  BUSINESS_DATA_CRITERIA, DOCUMENT_CRITERIA, DOCUMENT_TYPES, HOSTED_CRITERIA, IDENTITY_DOCUMENT_TYPES, INDIVIDUAL_DATA_CRITERIA, OTP_CRITERIA,
+  REPRESENTATIVES_CRITERION, REVIEW_CRITERIA, type DetailPart,
+} from '../../../contract/criteria.ts';
 
-export type DetailPart = 'email' | 'phone' | 'address' | 'tax' | 'name' | 'dateOfBirth';
+export type { DetailPart };
 export type HostedKind = 'tos' | 'face' | 'kyc';
 
 export type CriterionAction =
@@ -24,58 +33,31 @@ export interface CriterionView {
   action: CriterionAction;
 }
 
-type Kind = 'individual' | 'business';
+const IDENTITY_GROUP = 'identity_document';
+const TOS_GROUP = 'terms_of_service';
 
-const BUSINESS_DATA = [
-  'legal_name', 'trade_name', 'entity_type', 'description', 'naics_code', 'website', 'incorporated_on', 'identification_number',
-  'estimated_annual_revenue', 'expected_monthly_payments', 'account_purpose', 'source_of_funds', 'regulated_activities',
-  'operating_address', 'registered_address',
-];
-
-/** Individual data items and the profile fields that fulfil them (older names included). */
-const INDIVIDUAL_DATA: Record<string, DetailPart> = {
-  email_address: 'email',
-  phone_number: 'phone',
-  residential_address: 'address',
-  address_of_residence: 'address',
-  tax_identification_number: 'tax',
-  first_name: 'name',
-  last_name: 'name',
-  date_of_birth: 'dateOfBirth',
-};
-
-const doc = (documentTypes: readonly string[], identity = false): CriterionAction => ({ kind: 'document', documentTypes, identity });
-
-const FIXED: Record<string, CriterionView> = {
-  identity_document: { group: 'identity_document', action: doc(IDENTITY_DOCUMENT_TYPES, true) },
-  photo_id: { group: 'identity_document', action: doc(IDENTITY_DOCUMENT_TYPES, true) },
-  identification_document: { group: 'identity_document', action: doc(IDENTITY_DOCUMENT_TYPES, true) },
-  liveness_report_document: { group: 'liveness_report_document', action: doc(['liveness_report']) },
-  liveness_check: { group: 'liveness_check', action: { kind: 'hosted', link: 'face' } },
-  terms_of_service: { group: 'terms_of_service', action: { kind: 'hosted', link: 'tos' } },
-  master_service_agreement: { group: 'terms_of_service', action: { kind: 'hosted', link: 'tos' } },
-  email_verification: { group: 'email_verification', action: { kind: 'otp', channel: 'email' } },
-  phone_verification: { group: 'phone_verification', action: { kind: 'otp', channel: 'phone' } },
-  business_representatives: { group: 'business_representatives', action: { kind: 'representatives' } },
-  incorporation_cert_document: { group: 'incorporation_cert_document', action: doc(['incorporation_cert']) },
-  shareholder_registry_document: { group: 'shareholder_registry_document', action: doc(['shareholder_registry']) },
-  proof_of_address_document: { group: 'proof_of_address_document', action: doc(['proof_of_address']) },
-  identity_verification: { group: 'review', action: { kind: 'wait' } },
-  kyc_a_approval: { group: 'review', action: { kind: 'wait' } },
-};
-
-export function criterionView(name: string, kind: Kind): CriterionView {
-  const fixed = FIXED[name];
-  if (fixed) return fixed;
-  if (kind === 'individual' && INDIVIDUAL_DATA[name]) return { group: name, action: { kind: 'details', parts: [INDIVIDUAL_DATA[name]] } };
-  // Businesses cannot PATCH (API.md §1.4): their data is completed on the hosted KYB page.
-  if (kind === 'business' && (BUSINESS_DATA.includes(name) || name === 'email_address' || name === 'phone_number')) {
-    return { group: 'business_details', action: { kind: 'hosted', link: 'kyc' } };
+export function criterionView(name: string, kind: string): CriterionView {
+  const documentTypes = DOCUMENT_CRITERIA[name];
+  if (documentTypes) {
+    const identity = documentTypes === IDENTITY_DOCUMENT_TYPES;
+    // Identity: the person picks the kind of ID. Otherwise one type: the API reference's spelling, listed first.
+    return { group: identity ? IDENTITY_GROUP : name, action: { kind: 'document', documentTypes: identity ? documentTypes : documentTypes.slice(0, 1), identity } };
   }
+  const hosted = HOSTED_CRITERIA[name];
+  if (hosted) return { group: hosted === 'tos' ? TOS_GROUP : name, action: { kind: 'hosted', link: hosted } };
+  const otp = OTP_CRITERIA[name];
+  if (otp) return { group: name, action: { kind: 'otp', channel: otp } };
+  if (name === REPRESENTATIVES_CRITERION) return { group: name, action: { kind: 'representatives' } };
+  if (REVIEW_CRITERIA.includes(name)) return { group: 'review', action: { kind: 'wait' } };
+  const part = INDIVIDUAL_DATA_CRITERIA[name];
+  if (kind !== 'business' && part) return { group: name, action: { kind: 'details', parts: [part] } };
+  // A business's data is given at creation (the form asks every field, so these are complete from the start);
+  // SpherePay has no PATCH for it and refuses the KYC link while it is missing (D14): support can help.
+  if (kind === 'business' && BUSINESS_DATA_CRITERIA[name]) return { group: 'business_details', action: { kind: 'support' } };
   return { group: name, action: { kind: 'support' } };
 }
 
-/** Document types a target may upload, for pickers. */
+/** Document types a representative may upload as ID, for pickers. */
 export const REPRESENTATIVE_IDENTITY_TYPES: readonly string[] = DOCUMENT_TYPES.business_representative.filter((t) =>
   (IDENTITY_DOCUMENT_TYPES as readonly string[]).includes(t),
 );

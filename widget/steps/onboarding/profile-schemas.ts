@@ -21,7 +21,7 @@ const STATE_MESSAGE: MessageKey = 'stateRequired';
 const POSTAL_MESSAGE: MessageKey = 'postalCodeRequired';
 /**
  * A state and a postal code are needed where addresses have them; the shared
- * schema (SpherePay's) enforces the state for the USA only and never the postal code.
+ * schema (SpherePay's) leaves the state optional (D11) and never the postal code.
  */
 const withState = <T extends z.ZodMiniType<Address>>(schema: T) =>
   schema.check(
@@ -92,6 +92,9 @@ export const RepresentativeProfile = z
   .strictObject({
     ...BusinessRepresentativeCreate.shape,
     address: withState(Address),
+    // SpherePay takes a representative without names (D11); the form asks, so the UBO's own checks start complete.
+    firstName: Text(100),
+    lastName: Text(100),
     dateOfBirth: AdultDateOfBirth,
     personalInformation: RequiredTax,
     representationDetails: z.strictObject({ ...RepresentationDetails.shape, title: Text(100) }),

@@ -1,12 +1,14 @@
 /**
  * Where to send the money: for an on-ramp the bank details with the memo
  * marked required; for an off-ramp the deposit address, network and exact
- * amount with a QR code. Every value has a copy button.
+ * amount with a QR code. Every value has a copy button. The details are read
+ * from whichever documented shape carried them (D9); amounts come from the
+ * request or the quote (D12).
  */
 import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import type { Transfer } from '../../../../contract/spherepay/transfer.ts';
+import { depositDetails, type Transfer } from '../../../../contract/spherepay/transfer.ts';
 import { formatIban } from '../../../../contract/validators.ts';
 import { rampContext, type RampContext } from '../../../state/context.ts';
 import { stepStyles } from '../../../ui/styles.ts';
@@ -35,32 +37,40 @@ export class DepositInstructions extends LitElement {
 
   protected override render() {
     const m = this.ctx.messages.money;
-    const deposit = this.transfer.depositAccount;
+    const deposit = depositDetails(this.transfer);
+    // D12: amounts come from what the person asked for (request or quote), never from transfer fields the docs do not promise.
+    const sent = this.ctx.state.sent?.transferId === this.transfer.id ? this.ctx.state.sent : undefined;
     if (!deposit) return html`<p>${m.noInstructions}</p>`;
-    if (deposit.type === 'wallet') {
-      const w = deposit.walletDetails;
-      const network = networkName(m, w.network);
-      const amount = formatAmount(w.amount, w.currency, this.ctx.locale);
+    if (deposit.kind === 'wallet') {
+      const w = deposit.details;
+      // D9: a missing address is "not available yet" with a refresh, never an error screen.
+      if (!w.address) {
+        return html`<div class="notice" part="deposit-pending"><p>${m.depositNotReady}</p>
+          <button type="button" class="secondary" @click=${() => this.dispatchEvent(new CustomEvent('deposit-refresh', { bubbles: true, composed: true }))}>${m.refreshDeposit}</button></div>`;
+      }
+      const network = networkName(m, w.network ?? sent?.network);
+      const amountValue = w.amount ?? sent?.amount;
+      const currency = w.currency ?? sent?.currency ?? '';
+      const amount = amountValue ? formatAmount(amountValue, currency, this.ctx.locale) : '';
       return html`<section aria-labelledby="deposit-title" class="stack">
         <h3 id="deposit-title">${m.depositTitle}</h3>
-        <p class="notice warning" part="deposit-warning"><strong>${m.sendExactly(amount, network)}</strong> ${m.wrongNetworkWarning(network)}</p>
+        ${amount ? html`<p class="notice warning" part="deposit-warning"><strong>${m.sendExactly(amount, network)}</strong> ${m.wrongNetworkWarning(network)}</p>` : nothing}
         <div class="qr"><sphere-ramp-qr .value=${w.address} label=${m.qrAlt(m.depositAddress)}></sphere-ramp-qr></div>
         <dl class="details">
           ${this.row('address', m.depositAddress, w.address)}
           ${this.row('network', m.depositNetwork, network)}
-          ${this.row('amount', m.depositAmount, w.amount, { display: amount })}
+          ${amountValue ? this.row('amount', m.depositAmount, amountValue, { display: amount }) : nothing}
           ${this.row('memo', m.memoRequired, w.memo, { required: true })}
         </dl>
       </section>`;
     }
-    const b = deposit.bankDetails;
-    const source = this.transfer.source;
-    const amountValue = source.amount ?? this.transfer.amount;
-    const amount = amountValue ? formatAmount(amountValue, source.currency, this.ctx.locale) : '';
-    const rail = networkName(m, source.network);
+    const b = deposit.details;
+    const amountValue = sent?.amount;
+    const amount = amountValue && sent ? formatAmount(amountValue, sent.currency, this.ctx.locale) : '';
+    const rail = networkName(m, sent?.network);
     return html`<section aria-labelledby="deposit-title" class="stack">
       <h3 id="deposit-title">${m.depositTitle}</h3>
-      ${amount ? html`<p class="notice warning" part="deposit-warning"><strong>${m.payFromBank(amount.trim(), rail || currencyCode(source.currency))}</strong></p>` : nothing}
+      ${amount ? html`<p class="notice warning" part="deposit-warning"><strong>${m.payFromBank(amount.trim(), rail || currencyCode(sent?.currency))}</strong></p>` : nothing}
       ${b.memo ? html`<p class="notice danger" part="memo-warning">${m.memoWarning}</p>` : nothing}
       <dl class="details">
         ${this.row('memo', m.memoRequired, b.memo, { required: true })}

@@ -9,6 +9,7 @@ import { stepStyles } from '../../../ui/styles.ts';
 import { errorNotice } from '../error-notice.ts';
 import { moneyStyles } from '../money.styles.ts';
 import { formatAmount, formatDate } from '../../../i18n/format.ts';
+import { statusShort } from '../labels.ts';
 
 export const HISTORY_PAGE_SIZE = 5;
 
@@ -27,9 +28,10 @@ export class HistoryStep extends LitElement {
         schema: TransferList,
         signal,
       });
-      if (this.turned) this.ctx.announce(this.ctx.messages.money.pageOf(result.pagination.page, Math.max(1, result.pagination.totalPages)));
+      const pagination = result.pagination ?? { page, totalPages: 1, hasNext: false, hasPrevious: page > 1 };
+      if (this.turned) this.ctx.announce(this.ctx.messages.money.pageOf(pagination.page, Math.max(1, pagination.totalPages)));
       this.turned = false;
-      return result;
+      return { data: result.data, pagination };
     },
     args: () => [this.ctx.state.customer?.id, this.page] as const,
   });
@@ -64,13 +66,14 @@ export class HistoryStep extends LitElement {
 
   private row(t: Transfer) {
     const m = this.ctx.messages.money;
-    const amount = t.source.amount ?? t.amount ?? '';
-    const what = m.transferRow(formatAmount(amount, t.source.currency, this.ctx.locale), t.destination.currency ?? '');
-    const date = formatDate(t.created, this.ctx.locale);
+    // D12: the destination amount when SpherePay gives it; never a source amount it does not promise.
+    const to = t.destination.currency ?? '';
+    const what = t.destination.amount ? formatAmount(t.destination.amount, to, this.ctx.locale) : m.transferRowNoAmount(to);
+    const date = t.created ? formatDate(t.created, this.ctx.locale) : '';
     return html`<li data-transfer=${t.id}>
       <span><strong>${t.type === 'off_ramp' ? m.offRampShort : m.onRampShort}</strong> ${what}<br />
-        <span class="hint">${date} · ${m.statusShort[t.status]}</span></span>
-      <button type="button" class="secondary" aria-label=${m.openTransfer(`${what}, ${m.statusShort[t.status]}`)}
+        <span class="hint">${date} · ${statusShort(m, t.status)}</span></span>
+      <button type="button" class="secondary" aria-label=${m.openTransfer(`${what}, ${statusShort(m, t.status)}`)}
         @click=${() => this.ctx.set({ transfer: t, moneyView: 'ramp' })}>${m.open}</button>
     </li>`;
   }

@@ -24,10 +24,11 @@ export interface QuoteFigures {
 
 /** The fees the person pays, each named, with their total when they share a currency. */
 export function feeLines(fees: Fees | undefined): { platform?: { amount: string; currency: string }; integrator?: { amount: string; currency: string }; total?: string } {
-  if (!fees) return {};
-  const platform = { amount: fees.platformFee.totalAmount, currency: fees.platformFee.currency };
-  const showIntegrator = fees.integratorFee.totalAmount !== '0.00' && fees.integratorFee.totalAmount !== '0';
-  const integrator = showIntegrator ? { amount: fees.integratorFee.totalAmount, currency: fees.integratorFee.currency } : undefined;
+  if (!fees?.platformFee) return {};
+  // Fee parts SpherePay does not promise are read as optional (D11).
+  const platform = { amount: fees.platformFee.totalAmount, currency: fees.platformFee.currency ?? '' };
+  const fee = fees.integratorFee;
+  const integrator = fee && fee.totalAmount !== '0.00' && fee.totalAmount !== '0' ? { amount: fee.totalAmount, currency: fee.currency ?? platform.currency } : undefined;
   const total = !integrator ? platform.amount : integrator.currency === platform.currency ? add(platform.amount, integrator.amount) : undefined;
   return { platform, integrator, total };
 }

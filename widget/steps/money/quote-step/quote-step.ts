@@ -69,7 +69,7 @@ export class QuoteStep extends LitElement {
     const quote = this.quote;
     if (quote && quote.id !== this.quoteId) {
       this.quoteId = quote.id;
-      this.skewMs = Date.parse(quote.created) - Date.now();
+      this.skewMs = quote.created ? Date.parse(quote.created) - Date.now() : 0;
       this.expired = quote.status === 'expired';
       this.error = undefined;
       this.tick();
@@ -144,7 +144,8 @@ export class QuoteStep extends LitElement {
       this.ctx.emit('ramp-transfer-created', {
         transferId: transfer.id, type: transfer.type, status: transfer.status, amount: quote.source.amount, externalId: transfer.externalId ?? null,
       });
-      this.ctx.set({ transfer, quote: undefined });
+      const { amount, currency, network } = quote.source;
+      this.ctx.set({ transfer, quote: undefined, sent: { transferId: transfer.id, amount, currency, network } });
     } catch (err) {
       this.sending = false;
       if (err instanceof RampError && err.retryable) {

@@ -14,7 +14,9 @@ import * as z from 'zod/mini';
 import { Amount } from '../../../../contract/spherepay/common.ts';
 import { BankAccountList, type BankAccount } from '../../../../contract/spherepay/bank-account.ts';
 import { WalletList, type Wallet } from '../../../../contract/spherepay/wallet.ts';
-import { BRL_BLOCKED_NETWORKS, CURRENCY_RAILS, NETWORK_CURRENCIES } from '../../../../contract/spherepay/matrix.ts';
+import { CURRENCY_RAILS, NETWORK_CURRENCIES, isBrlNetwork } from '../../../../contract/spherepay/matrix.ts';
+import { WALLET_NETWORKS } from '../../../../contract/spherepay/networks.ts';
+import type { FiatCurrency, FiatNetwork } from '../../../../contract/spherepay/common.ts';
 import { AMOUNT_PATTERN, compare, normalizeAmount } from '../../../../contract/money.ts';
 import type { SessionPolicy } from '../../../../contract/proxy-api.ts';
 import { Quote } from '../../../../contract/spherepay/quote.ts';
@@ -218,7 +220,7 @@ export class RampStep extends LitElement {
   /** Networks that carry the chosen stablecoin (not Solana for BRL). */
   private get networks(): Network[] {
     return (Object.keys(NETWORK_CURRENCIES) as Network[]).filter(
-      (n) => n !== 'fogo' && NETWORK_CURRENCIES[n].includes(this.coin as never) && !(this.fiat === 'brl' && BRL_BLOCKED_NETWORKS.includes(n)),
+      (n) => n !== 'fogo' && NETWORK_CURRENCIES[n].includes(this.coin as never) && !(this.fiat === 'brl' && !isBrlNetwork(n)),
     );
   }
 
@@ -255,7 +257,7 @@ export class RampStep extends LitElement {
   private get rails(): readonly string[] {
     const account = this.bankAccount;
     if (!account) return CURRENCY_RAILS[this.fiat];
-    return account.networks.filter((n) => CURRENCY_RAILS[account.currency].includes(n));
+    return account.networks.filter((n) => (CURRENCY_RAILS[account.currency as FiatCurrency] ?? []).includes(n as FiatNetwork));
   }
 
   private get chosenRail(): string | undefined {
@@ -660,7 +662,7 @@ export class RampStep extends LitElement {
     if (kind === 'bank') {
       this.bankAccountId = id;
       const account = this.ctx.state.bankAccounts?.find((a) => a.id === id);
-      if (account) this.fiat = account.currency;
+      if (account) this.fiat = account.currency as FiatCurrency;
     } else {
       this.walletId = id;
       const wallet = this.ctx.state.wallets?.find((w) => w.id === id);
@@ -681,7 +683,7 @@ export class RampStep extends LitElement {
   }
 
   private renderAddWallet() {
-    return html`<sphere-ramp-wallet-form .exclude=${this.fiat === 'brl' ? BRL_BLOCKED_NETWORKS : []} .network=${this.chosenNetwork}
+    return html`<sphere-ramp-wallet-form .exclude=${this.fiat === 'brl' ? WALLET_NETWORKS.filter((n) => !isBrlNetwork(n)) : []} .network=${this.chosenNetwork}
       @instrument-added=${(e: CustomEvent<{ id: string }>) => this.added('wallet', e.detail.id)}
       @cancel=${() => this.go(this.bankChoices.length ? 'instruments' : 'amount')}></sphere-ramp-wallet-form>`;
   }

@@ -35,21 +35,22 @@ export class Receipt extends LitElement {
   });
 
   private async describe(endpoint: Endpoint | undefined, signal: AbortSignal): Promise<string | undefined> {
-    if (!endpoint) return undefined;
+    if (!endpoint?.id) return undefined;
+    const id = endpoint.id;
     const m = this.ctx.messages.money;
     try {
       if (endpoint.type === 'wallet') {
         const known = this.ctx.state.wallets?.find((w) => w.id === endpoint.id);
-        return walletLabel(m, known ?? (await this.ctx.client.request(`/api/v2/wallet/${encodeURIComponent(endpoint.id)}`, { schema: Wallet, signal })));
+        return walletLabel(m, known ?? (await this.ctx.client.request(`/api/v2/wallet/${encodeURIComponent(id)}`, { schema: Wallet, signal })));
       }
       if (endpoint.type === 'bank_account') {
         const known = this.ctx.state.bankAccounts?.find((a) => a.id === endpoint.id);
-        return bankAccountLabel(m, known ?? (await this.ctx.client.request(`/api/v2/bank-account/${encodeURIComponent(endpoint.id)}`, { schema: BankAccount, signal })));
+        return bankAccountLabel(m, known ?? (await this.ctx.client.request(`/api/v2/bank-account/${encodeURIComponent(id)}`, { schema: BankAccount, signal })));
       }
     } catch {
       // A removed instrument still has a receipt: show its kind and network.
     }
-    return endpoint.network ? networkName(m, endpoint.network) : undefined;
+    return typeof endpoint.network === 'string' ? networkName(m, endpoint.network) : undefined;
   }
 
   private time(iso: string) {
@@ -61,7 +62,8 @@ export class Receipt extends LitElement {
     if (!t) return nothing;
     const m = this.ctx.messages.money;
     const terms = termsFor(t.id);
-    const sent = { amount: terms?.source.amount ?? t.source.amount ?? t.amount, currency: terms?.source.currency ?? t.source.currency };
+    // D12: what was sent comes from the request or quote terms; the transfer's source is {id, type} only.
+    const sent = { amount: terms?.source.amount, currency: terms?.source.currency };
     const received = { amount: t.destination.amount ?? terms?.destination.amount, currency: t.destination.currency ?? terms?.destination.currency };
     const rate = t.destination.exchangeRate ?? terms?.destination.exchangeRate;
     const { platform, integrator, total } = feeLines(t.fees ?? terms?.fees);
@@ -73,7 +75,7 @@ export class Receipt extends LitElement {
       <span class="value" data-value=${key} title=${value}>${shown}</span>
       <sphere-ramp-copy .value=${value} text=${this.ctx.messages.common.copy} copied-text=${this.ctx.messages.common.copied} label=${m.copyLabel(label)}
         copied-announcement=${m.copiedAnnounce(label)} failed-text=${m.copyFailed}></sphere-ramp-copy></dd></div>`;
-    const history = statusHistory(t);
+    const history = statusHistory(t as Parameters<typeof statusHistory>[0]);
     return html`<section class="receipt" aria-labelledby="receipt-title" part="receipt">
       <h3 id="receipt-title">${m.receiptTitle}</h3>
       <dl class="details">
@@ -85,8 +87,8 @@ export class Receipt extends LitElement {
         ${received.amount && received.currency ? row(t.status === 'succeeded' ? m.youReceived : m.youReceive, formatAmount(received.amount, received.currency, this.ctx.locale), 'received') : nothing}
         ${from ? row(m.from, from, 'from') : nothing}
         ${to ? row(m.to, to, 'to') : nothing}
-        ${row(m.created, this.time(t.created), 'created')}
-        ${row(m.updated, this.time(t.updated), 'updated')}
+        ${t.created ? row(m.created, this.time(t.created), 'created') : nothing}
+        ${t.updated ? row(m.updated, this.time(t.updated), 'updated') : nothing}
         ${copyRow(m.transferId, t.id, 'transfer-id')}
         ${hash ? copyRow(m.transactionHash, hash, 'tx-hash', shortAddress(hash)) : nothing}
       </dl>

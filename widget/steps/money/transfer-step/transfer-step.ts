@@ -1,13 +1,15 @@
 /**
  * A transfer being followed: deposit instructions, the sandbox's "Simulate
- * deposit", the status timeline (live from events; polled while live events
- * are down), cancel while awaiting the deposit (after a confirmation), and
+ * deposit", the status timeline (live events, AND a poll that never stops
+ * until the transfer ends: slow while events flow, fast while they are down,
+ * so a lost or renamed event never freezes the screen, API.md §8.3), cancel while awaiting the deposit (after a confirmation), and
  * the way back to a new transfer.
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { TERMINAL_STATUSES, Transfer, type TransferStatus } from '../../../../contract/spherepay/transfer.ts';
+import { Transfer, isTerminalStatus } from '../../../../contract/spherepay/transfer.ts';
+import { statusShort, statusWords } from '../labels.ts';
 import { rampContext, type RampContext } from '../../../state/context.ts';
 import { stepStyles } from '../../../ui/styles.ts';
 import { errorMessage } from '../error-notice.ts';
@@ -15,6 +17,8 @@ import { moneyStyles } from '../money.styles.ts';
 
 /** How often to poll while live events are not flowing. */
 export const POLL_MS = 3000;
+/** How often to poll while live events flow: events are hints, the poll is the guarantee. */
+export const SLOW_POLL_MS = 15000;
 
 export class TransferStep extends LitElement {
   static override styles = [stepStyles, moneyStyles];
@@ -25,7 +29,8 @@ export class TransferStep extends LitElement {
   @query('dialog') private dialog?: HTMLDialogElement;
 
   private poller?: ReturnType<typeof setInterval>;
-  private lastStatus?: TransferStatus;
+  private pollEvery?: number;
+  private lastStatus?: string;
 
   private get transfer() {
     return this.ctx.state.transfer;
@@ -40,16 +45,20 @@ export class TransferStep extends LitElement {
     super.willUpdate(changed);
     const transfer = this.transfer;
     if (!transfer) return;
-    if (this.lastStatus && this.lastStatus !== transfer.status) this.ctx.announce(this.ctx.messages.money.statusUpdated(this.ctx.messages.money.statusWords[transfer.status]));
+    if (this.lastStatus && this.lastStatus !== transfer.status) this.ctx.announce(this.ctx.messages.money.statusUpdated(statusWords(this.ctx.messages.money, transfer.status)));
     this.lastStatus = transfer.status;
-    const shouldPoll = !this.ctx.state.live && !TERMINAL_STATUSES.includes(transfer.status);
-    if (shouldPoll && !this.poller) this.poller = setInterval(() => void this.poll(), POLL_MS);
-    if (!shouldPoll) this.stopPolling();
+    if (isTerminalStatus(transfer.status)) return this.stopPolling();
+    const every = this.ctx.state.live ? SLOW_POLL_MS : POLL_MS;
+    if (this.poller && this.pollEvery === every) return;
+    this.stopPolling();
+    this.pollEvery = every;
+    this.poller = setInterval(() => void this.poll(), every);
   }
 
   private stopPolling() {
     clearInterval(this.poller);
     this.poller = undefined;
+    this.pollEvery = undefined;
   }
 
   private async poll() {
@@ -106,14 +115,14 @@ export class TransferStep extends LitElement {
     if (!transfer) return html`<h2>${m.transferTitle}</h2>`;
     const status = transfer.status;
     const awaiting = status === 'pendingFunding';
-    const terminal = TERMINAL_STATUSES.includes(status);
+    const terminal = isTerminalStatus(status);
     return html`<h2>${m.transferTitle}</h2>
       <div class="stack">
         <p class="notice ${terminal ? (status === 'succeeded' ? 'success' : 'warning') : ''}" part="status" data-status=${status}>
-          <strong>${m.statusShort[status]}.</strong> ${m.statusWords[status]}
+          <strong>${statusShort(m, status)}.</strong> ${statusWords(m, status)}
           ${terminal ? html`<br /><span class="hint">${m.terminalTitle}</span>` : nothing}
         </p>
-        ${awaiting ? html`<sphere-ramp-deposit-instructions .transfer=${transfer}></sphere-ramp-deposit-instructions>` : nothing}
+        ${awaiting ? html`<sphere-ramp-deposit-instructions .transfer=${transfer} @deposit-refresh=${() => void this.poll()}></sphere-ramp-deposit-instructions>` : nothing}
         ${awaiting && this.ctx.state.sandbox
           ? html`<div class="notice" part="sandbox-controls"><p class="hint">${m.simulateHint}</p>
               <button type="button" class="secondary" @click=${this.simulateDeposit} ?disabled=${!!this.busy} aria-busy=${this.busy === 'fund' ? 'true' : 'false'}>

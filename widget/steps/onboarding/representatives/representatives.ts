@@ -6,6 +6,7 @@
  * list holds the people added in this visit; the criterion's status covers
  * the rest.
  */
+import { criteriaOf } from '../../../../contract/spherepay/customer.ts';
 import { LitElement, css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -50,9 +51,9 @@ export class Representatives extends LitElement {
     const r = this.ctx.messages.onboarding.reps;
     const details = rep.representationDetails as { ownershipPercentage?: string; title?: string };
     const name = `${rep.firstName ?? ''} ${rep.lastName ?? ''}`.trim();
-    const profile = rep.verificationProfiles[0];
+    const profile = rep.verificationProfiles?.[0];
     const done = this.done.get(rep.id) ?? new Set();
-    const required = (profile?.criteria.required ?? []).filter((item) => !done.has(item));
+    const required = criteriaOf(profile).required.filter((item) => !done.has(item));
     const status = required.length ? (profile?.status ?? 'incomplete') : 'pending';
     return html`<li class="person stack" data-representative=${rep.id}>
       <h4>${name}</h4>

@@ -10,6 +10,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
 import { rampContext, type RampContext } from '../../../state/context.ts';
 import { primaryProfile } from '../../../state/flow.ts';
+import { criteriaOf } from '../../../../contract/spherepay/customer.ts';
 import { stepStyles } from '../../../ui/styles.ts';
 import { checklist, needsAction, type ChecklistEntry } from '../checklist.ts';
 
@@ -46,7 +47,7 @@ export class VerificationStep extends LitElement {
     document.addEventListener('pointerdown', this.leftWidget);
     this.timer = setInterval(() => {
       const profile = this.ctx.state.customer && primaryProfile(this.ctx.state.customer);
-      if (profile && (profile.criteria.pending.length > 0 || !this.ctx.state.live)) void this.ctx.refreshCustomer();
+      if (profile && (criteriaOf(profile).pending.length > 0 || !this.ctx.state.live)) void this.ctx.refreshCustomer();
     }, POLL_MS);
   }
 
