@@ -38,7 +38,7 @@ export const BrlAccountDetails = z
 export const AccountOwner = z.strictObject({
   accountHolderName: Text(100),
   address: Address,
-  relationship: z.optional(z.string().check(z.regex(/^[a-z_]{2,32}$/, 'Must be a relationship such as self'))),
+  relationship: z.optional(z.string().check(z.regex(/^[a-z_]{2,32}$/, 'invalidFormat'))),
 });
 
 const base = {
