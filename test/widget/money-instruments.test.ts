@@ -121,7 +121,7 @@ describe('<sphere-ramp> instruments', () => {
     expect(created.destination.network).to.equal('polygon');
     expect(created.destination.currency).to.equal('usdc');
     expect(created.fees).to.equal(undefined);
-    expect(text(el)).to.contain('500.00 BRL');
+    expect(text(el)).to.contain('Send exactly R$500.00 by PIX');
     expect(events.filter((e) => e.type === 'ramp-error')).to.have.length(0);
   });
 });

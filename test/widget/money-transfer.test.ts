@@ -81,7 +81,10 @@ describe('<sphere-ramp> transfers', () => {
     // The newest transfer still awaits its deposit, so the widget reopens on it.
     await waitForStep(el, 'transfer');
     expect(shownStatus(el)).to.equal('pendingFunding');
-    expect(text(el)).to.contain('Send exactly $15.00 by ACH');
+    // Made outside the widget: the transfer carries no source amount (D12), so no amount is invented; what it delivers is shown.
+    expect(text(el)).to.contain('Routing number');
+    expect(text(el)).not.to.contain('Send exactly');
+    expect(text(el)).to.contain('14.00 USDC');
     await click(el, 'View past transfers');
     const history = await waitForStep(el, 'history');
     await waitUntil(() => deepQueryAll(el.shadowRoot!, 'li[data-transfer]').length === 5, 'first page');

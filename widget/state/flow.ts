@@ -14,13 +14,6 @@ import type { SessionPolicy } from '../../contract/proxy-api.ts';
 
 export type Direction = 'on-ramp' | 'off-ramp';
 
-export interface SentAmount {
-  transferId: string;
-  amount: string;
-  currency: string;
-  network: string;
-}
-
 /** What the host preset through attributes. */
 export interface Presets {
   direction?: Direction;
@@ -52,7 +45,6 @@ export interface FlowState {
    * (or the quote's) source amount, currency and rail. Amounts shown come from
    * here, never from transfer fields SpherePay does not promise (D12).
    */
-  sent: SentAmount | undefined;
   moneyView: MoneyView;
   presets: Presets;
   /** The proxy offers sandbox controls (approve, simulate deposit). */
@@ -68,7 +60,6 @@ export const initialFlowState = (presets: Presets): FlowState => ({
   wallets: undefined,
   quote: undefined,
   transfer: undefined,
-  sent: undefined,
   moneyView: 'ramp',
   presets,
   sandbox: false,

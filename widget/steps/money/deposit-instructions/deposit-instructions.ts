@@ -12,6 +12,7 @@ import { depositDetails, type Transfer } from '../../../../contract/spherepay/tr
 import { formatIban } from '../../../../contract/validators.ts';
 import { rampContext, type RampContext } from '../../../state/context.ts';
 import { stepStyles } from '../../../ui/styles.ts';
+import { termsFor } from '../receipt/terms.ts';
 import { currencyCode, networkName } from '../labels.ts';
 import { moneyStyles } from '../money.styles.ts';
 import { formatAmount } from '../../../i18n/format.ts';
@@ -39,7 +40,8 @@ export class DepositInstructions extends LitElement {
     const m = this.ctx.messages.money;
     const deposit = depositDetails(this.transfer);
     // D12: amounts come from what the person asked for (request or quote), never from transfer fields the docs do not promise.
-    const sent = this.ctx.state.sent?.transferId === this.transfer.id ? this.ctx.state.sent : undefined;
+    // D12: what to send comes from the terms the transfer was created on, never from transfer fields.
+    const sent = termsFor(this.transfer.id)?.source;
     if (!deposit) return html`<p>${m.noInstructions}</p>`;
     if (deposit.kind === 'wallet') {
       const w = deposit.details;
@@ -66,7 +68,7 @@ export class DepositInstructions extends LitElement {
     }
     const b = deposit.details;
     const amountValue = sent?.amount;
-    const amount = amountValue && sent ? formatAmount(amountValue, sent.currency, this.ctx.locale) : '';
+    const amount = amountValue && sent?.currency ? formatAmount(amountValue, sent.currency, this.ctx.locale) : '';
     const rail = networkName(m, sent?.network);
     return html`<section aria-labelledby="deposit-title" class="stack">
       <h3 id="deposit-title">${m.depositTitle}</h3>

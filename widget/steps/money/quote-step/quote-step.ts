@@ -144,8 +144,7 @@ export class QuoteStep extends LitElement {
       this.ctx.emit('ramp-transfer-created', {
         transferId: transfer.id, type: transfer.type, status: transfer.status, amount: quote.source.amount, externalId: transfer.externalId ?? null,
       });
-      const { amount, currency, network } = quote.source;
-      this.ctx.set({ transfer, quote: undefined, sent: { transferId: transfer.id, amount, currency, network } });
+      this.ctx.set({ transfer, quote: undefined });
     } catch (err) {
       this.sending = false;
       if (err instanceof RampError && err.retryable) {
