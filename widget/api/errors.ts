@@ -3,7 +3,7 @@
  * to branch on, SpherePay's `code`, a message a person understands, and field
  * errors keyed by JSON pointer (`/address/postalCode`).
  */
-import { ProblemDetails } from '../../contract/spherepay/common.ts';
+import { isProblemDetails } from '../../contract/guards.ts';
 
 export type RampErrorKind =
   | 'validation'    // 422: something in the form; see fieldErrors
@@ -60,11 +60,12 @@ export async function errorFromResponse(res: Response): Promise<RampError> {
   } catch {
     body = undefined;
   }
-  const parsed = ProblemDetails.safeParse(body);
+  // A hand-written guard, not the zod schema: this file is on the first screen, which ships no zod.
+  const problem = isProblemDetails(body) ? body : undefined;
   const fieldErrors: Record<string, string> = {};
-  if (parsed.success) for (const e of parsed.data.errors ?? []) fieldErrors[e.pointer] ??= e.detail;
-  const detail = parsed.success ? parsed.data.detail : undefined;
+  for (const e of problem?.errors ?? []) fieldErrors[e.pointer] ??= e.detail;
+  const detail = problem?.detail;
   const showDetail = detail && (kind === 'bad-request' || kind === 'conflict' || (kind === 'validation' && !Object.keys(fieldErrors).length));
   const retryAfter = Number(res.headers.get('retry-after')) || undefined;
-  return new RampError(kind, showDetail ? detail : GENERIC_MESSAGES[kind], res.status, (parsed.success && parsed.data.code) || kind, fieldErrors, retryAfter);
+  return new RampError(kind, showDetail ? detail : GENERIC_MESSAGES[kind], res.status, problem?.code || kind, fieldErrors, retryAfter);
 }

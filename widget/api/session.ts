@@ -4,10 +4,13 @@
  * or a fixed `session-token`. Renews once the proxy says 401 or the known
  * expiry is near; concurrent renewals share one request.
  */
-import { SessionMinted } from '../../contract/proxy-api.ts';
+import { isSessionMinted } from '../../contract/guards.ts';
+import type { SessionMinted } from '../../contract/proxy-api.ts';
 import type { SessionSource } from './client.ts';
 
 export interface SessionOrigin {
+  /** The element, whose early session request (started by `/sphere-ramp.js`) is used once. */
+  host?: Element;
   fetchSession?: () => Promise<string>;
   sessionUrl?: string;
   sessionToken?: string;
@@ -73,11 +76,36 @@ export class Session implements SessionSource {
     const origin = this.origin();
     if (origin.fetchSession) return { token: await origin.fetchSession() };
     if (origin.sessionUrl) {
-      const res = await fetch(origin.sessionUrl, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } });
+      const res = await (takeEarlySession(origin) ?? postSessionUrl(origin.sessionUrl));
       if (!res.ok) throw new Error(`session-url answered ${res.status}`);
-      return SessionMinted.parse(await res.json());
+      const body: unknown = await res.json();
+      if (!isSessionMinted(body)) throw new Error('session-url answered an unexpected body');
+      return body;
     }
     if (origin.sessionToken && origin.sessionToken !== stale) return { token: origin.sessionToken };
     throw new Error('no session source');
   }
+}
+
+/** The POST a `session-url` gets; `/sphere-ramp.js` sends the very same one early (see loader.ts). */
+export const postSessionUrl = (url: string) => fetch(url, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } });
+
+/**
+ * Where the script-tag loader leaves the session request it started before
+ * the widget's code arrived: on the element itself, so no global is defined.
+ */
+export const EARLY_SESSION = Symbol.for('sphere-ramp.early-session');
+
+interface EarlySession {
+  url: string;
+  response: Promise<Response>;
+}
+
+/** The loader's request for this element's `session-url`, once, and only if the URL is still the one it used. */
+function takeEarlySession(origin: SessionOrigin): Promise<Response> | undefined {
+  const host = origin.host as (Element & { [EARLY_SESSION]?: EarlySession }) | undefined;
+  const early = host?.[EARLY_SESSION];
+  if (!early) return undefined;
+  delete host[EARLY_SESSION];
+  return early.url === origin.sessionUrl ? early.response : undefined;
 }

@@ -1,15 +1,19 @@
 /**
  * The typed message catalogue. English is complete and is the type; other
  * locales are partial overlays that fall back to English. Only `common` ships
- * with the element: each area's strings load with the steps that use them,
- * so the first screen carries no money strings and vice versa.
+ * with the element: each area's strings load with the steps that use them
+ * (a step can ask for more through `RampContext.needMessages`), so the first
+ * screen carries only its own strings.
  */
 import { common } from './en/common.ts';
 import type { onboarding } from './en/onboarding.ts';
+import type { profile } from './en/profile.ts';
 import type { money } from './en/money.ts';
 
 export interface Messages {
   common: typeof common;
+  /** The first step alone (who is the account for), so the first screen loads no other strings. */
+  profile: typeof profile;
   onboarding: typeof onboarding;
   money: typeof money;
 }
@@ -22,6 +26,7 @@ export const SUPPORTED_LOCALES = ['en', 'es', 'pt-BR'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 
 const english: { [A in Area]: () => Promise<Messages[A]> } = {
+  profile: () => import('./en/profile.ts').then((m) => m.profile),
   onboarding: () => import('./en/onboarding.ts').then((m) => m.onboarding),
   money: () => import('./en/money.ts').then((m) => m.money),
 };

@@ -2,12 +2,12 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
-import { Customer } from '../../contract/spherepay/customer.ts';
-import { Transfer } from '../../contract/spherepay/transfer.ts';
+import type { Customer } from '../../contract/spherepay/customer.ts';
+import { isSessionInfo } from '../../contract/guards.ts';
 import { RampClient } from '../api/client.ts';
-import { RampError } from '../api/errors.ts';
-import { EventStream, type LiveEvent } from '../api/event-stream.ts';
-import { SessionInfo, type SessionMinted } from '../../contract/proxy-api.ts';
+import { GENERIC_MESSAGES, RampError } from '../api/errors.ts';
+import type { EventStream, LiveEvent } from '../api/event-stream.ts';
+import type { SessionMinted } from '../../contract/proxy-api.ts';
 import { Session } from '../api/session.ts';
 import { rampEvent, type RampEventMap, type RampEventName } from '../events.ts';
 import { initialMessages, loadMessages, resolveLocale, type Area, type Messages } from '../i18n/messages.ts';
@@ -88,11 +88,13 @@ export class SphereRamp extends LitElement {
   protected ctx!: RampContext;
 
   private session = new Session(
-    () => ({ fetchSession: this.fetchSession, sessionUrl: this.sessionUrl, sessionToken: this.sessionToken }),
+    () => ({ fetchSession: this.fetchSession, sessionUrl: this.sessionUrl, sessionToken: this.sessionToken, host: this }),
     (info) => this.onSession(info),
   );
   private client!: RampClient;
-  private events!: EventStream;
+  /** Loaded after the first step shows: live events are not needed to draw it. */
+  private events?: EventStream;
+  private eventsWanted = false;
   private shownStep: StepId | null = null;
   private hadSession = false;
   private started = false;
@@ -138,10 +140,9 @@ export class SphereRamp extends LitElement {
     this.unsubscribe?.();
     this.events?.stop();
     this.session.reset();
+    this.events = undefined;
+    this.eventsWanted = false;
     this.client = new RampClient(resolveApiBase(this.apiBase), this.session, () => this.sessionLost());
-    this.events = new EventStream(this.client, () => this.session.token());
-    this.events.onConnectionChange((live) => this.set({ live }));
-    this.unsubscribe = this.events.subscribe((e) => this.onLiveEvent(e));
     this.flow = { ...initialFlowState(this.flow.presets) };
     void this.boot();
   }
@@ -156,7 +157,8 @@ export class SphereRamp extends LitElement {
     let info: SessionMinted | undefined = this.session.info;
     if (info && info.customerId === undefined) {
       try {
-        const status = await this.client.request('/api/session', { schema: SessionInfo });
+        const status = await this.client.request('/api/session');
+        if (!isSessionInfo(status)) throw new RampError('invalid-response', GENERIC_MESSAGES['invalid-response']);
         info = { ...info, customerId: status.customerId, expiresAt: status.expiresAt };
       } catch (err) {
         this.failStart(err);
@@ -165,9 +167,23 @@ export class SphereRamp extends LitElement {
     }
     this.set({ session: { customerId: info?.customerId ?? null, expiresAt: info?.expiresAt } });
     this.client.request('/api/sandbox').then(() => this.set({ sandbox: true }), () => this.set({ sandbox: false }));
-    this.events.start();
+    // The live-events reader loads once the first step is on screen (see updated()).
+    if (this.shownStep !== null) void this.startEvents();
+    else this.eventsWanted = true;
     if (info?.customerId) await this.refreshCustomer(info.customerId);
     else this.set({ customer: null });
+  }
+
+  private async startEvents() {
+    const client = this.client;
+    const { EventStream } = await import('../api/event-stream.ts');
+    // A restart while this loaded made a new client; that restart starts its own reader.
+    if (client !== this.client || this.events || this.flow.session === null) return;
+    const events = new EventStream(client, () => this.session.token());
+    events.onConnectionChange((live) => this.set({ live }));
+    this.unsubscribe = events.subscribe((e) => this.onLiveEvent(e));
+    this.events = events;
+    if (this.isConnected) events.start();
   }
 
   private onSession(info: SessionMinted | undefined) {
@@ -178,7 +194,7 @@ export class SphereRamp extends LitElement {
   /** The session expired and renewing it failed: say so once and stop. */
   private sessionLost() {
     if (this.flow.session === null) return;
-    this.events.stop();
+    this.events?.stop();
     this.emit('ramp-session-expired', { reason: 'renewal-failed' });
     this.set({ session: null });
   }
@@ -190,7 +206,9 @@ export class SphereRamp extends LitElement {
     // Polls, live events and steps all refresh; only the newest answer may land.
     const request = ++this.customerRequests;
     try {
-      const customer = await this.client.request(`/api/v2/customer/${encodeURIComponent(id)}`, { schema: Customer });
+      // The schema loads beside the request: a new person's first screen never needs it.
+      const [{ Customer }, body] = await Promise.all([import('../../contract/spherepay/customer.ts'), this.client.request(`/api/v2/customer/${encodeURIComponent(id)}`)]);
+      const customer = parseOrFail(Customer, body);
       if (request === this.customerRequests) this.set({ customer });
     } catch (err) {
       if (this.flow.customer === undefined) this.failStart(err);
@@ -200,16 +218,18 @@ export class SphereRamp extends LitElement {
 
   private async refreshTransfer(id: string) {
     try {
-      const transfer = await this.client.request(`/api/v2/transfer/${encodeURIComponent(id)}`, { schema: Transfer });
+      const [{ Transfer }, body] = await Promise.all([import('../../contract/spherepay/transfer.ts'), this.client.request(`/api/v2/transfer/${encodeURIComponent(id)}`)]);
+      const transfer = parseOrFail(Transfer, body);
       if (this.flow.transfer?.id === transfer.id) this.set({ transfer });
     } catch (err) {
       this.reportError(err);
     }
   }
 
-  private onLiveEvent(event: LiveEvent) {
+  private async onLiveEvent(event: LiveEvent) {
     if (event.type.startsWith('customer.')) void this.refreshCustomer();
     if (event.type.startsWith('payout.') && event.data.id && event.data.id === this.flow.transfer?.id) {
+      const { Transfer } = await import('../../contract/spherepay/transfer.ts');
       const parsed = Transfer.safeParse(event.data);
       if (parsed.success) this.set({ transfer: parsed.data });
       else void this.refreshTransfer(event.data.id);
@@ -259,13 +279,17 @@ export class SphereRamp extends LitElement {
     return {
       state: this.flow,
       client: this.client,
-      events: this.events,
       messages: this.messages,
       locale: resolveLocale(this.locale),
       set: (patch) => this.set(patch),
       emit: (type, detail) => this.emit(type, detail),
       announce: (message) => this.announce(message),
       refreshCustomer: () => this.refreshCustomer(),
+      needMessages: (area) => {
+        if (this.areas.has(area)) return this.messagesLoaded;
+        this.areas.add(area);
+        return this.loadMessages();
+      },
     };
   }
 
@@ -290,6 +314,10 @@ export class SphereRamp extends LitElement {
     const previous = this.shownStep;
     this.shownStep = step;
     if (previous === null) this.emit('ramp-ready', { version: 1 });
+    if (this.eventsWanted) {
+      this.eventsWanted = false;
+      void this.startEvents();
+    }
     this.emit('ramp-step-change', { step, previous });
     if (previous !== null) void this.focusStepHeading();
   }
@@ -349,6 +377,13 @@ export class SphereRamp extends LitElement {
     const tag = unsafeStatic(view.tag);
     return staticHtml`<${tag} data-step=${step}></${tag}>`;
   }
+}
+
+/** A schema's answer, or the same error the client gives an unreadable answer. */
+function parseOrFail<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new RampError('invalid-response', GENERIC_MESSAGES['invalid-response']);
+  return parsed.data;
 }
 
 const profileKey = (customer: Customer) => {

@@ -13,7 +13,7 @@ export interface StepView {
 }
 
 export const STEP_VIEWS: Partial<Record<StepId, StepView>> = {
-  profile: { tag: 'sphere-ramp-profile', area: 'onboarding', load: () => import('../steps/onboarding/profile-step/define.ts') },
+  profile: { tag: 'sphere-ramp-profile', area: 'profile', load: () => import('../steps/onboarding/profile-step/define.ts') },
   verification: { tag: 'sphere-ramp-verification', area: 'onboarding', load: () => import('../steps/onboarding/verification-step/define.ts') },
   review: { tag: 'sphere-ramp-review', area: 'onboarding', load: () => import('../steps/onboarding/review-step/define.ts') },
   rejected: { tag: 'sphere-ramp-rejected', area: 'onboarding', load: () => import('../steps/onboarding/rejected-step/define.ts') },
