@@ -65,13 +65,17 @@ export function countryName(alpha3: string, locale: string): string {
 /** Every country as select options, sorted by localised name. */
 export function countryOptions(locale: string): { value: string; label: string }[] {
   let names: Intl.DisplayNames | undefined;
+  // The collator too: localeCompare throws on a tag the runtime rejects ("en_US").
+  let collator: Intl.Collator;
   try {
     names = new Intl.DisplayNames([locale], { type: 'region' });
+    collator = new Intl.Collator([locale]);
   } catch {
     names = undefined;
+    collator = new Intl.Collator();
   }
   return COUNTRIES.map((c) => ({ value: c.alpha3, label: names?.of(c.alpha2) ?? c.alpha3 }))
-    .sort((a, b) => a.label.localeCompare(b.label, locale));
+    .sort((a, b) => collator.compare(a.label, b.label));
 }
 
 /**

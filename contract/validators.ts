@@ -14,10 +14,16 @@ export function isAbaRoutingNumber(value: string): boolean {
 
 export const normalizeIban = (value: string) => value.replace(/\s+/g, '').toUpperCase();
 
-/** IBAN: country, check digits, BBAN; mod-97 of the rearranged number is 1. */
+/**
+ * IBAN: country, check digits, BBAN; mod-97 of the rearranged number is 1.
+ * ISO 13616 check digits run from 02 to 98: 00, 01 and 99 pass mod 97 (they
+ * are 97, 98 and 02 again) but are never issued, so they mark a typo.
+ */
 export function isIban(value: string): boolean {
   const iban = normalizeIban(value);
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
+  const check = Number(iban.slice(2, 4));
+  if (check < 2 || check > 98) return false;
   const rearranged = iban.slice(4) + iban.slice(0, 4);
   let remainder = 0;
   for (const ch of rearranged) {

@@ -36,9 +36,15 @@ export const Bps = z.string().check(
 );
 
 export const Country = z.string().check(z.regex(/^[A-Z]{3}$/, 'Must be an ISO 3166-1 alpha-3 country code'));
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const IsoDate = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Must be a date as YYYY-MM-DD'),
-  z.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'Must be a real date'),
+  z.regex(ISO_DATE, 'Must be a date as YYYY-MM-DD'),
+  // Date.parse rolls 2023-02-30 over to March 2: a real date survives the round trip unchanged.
+  z.refine((v) => {
+    if (!ISO_DATE.test(v)) return true; // the pattern has said it
+    const ms = Date.parse(`${v}T00:00:00Z`);
+    return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === v;
+  }, 'Must be a real date'),
 );
 export const Email = z.string().check(
   z.maxLength(254, 'Must be at most 254 characters'),

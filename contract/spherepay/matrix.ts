@@ -26,10 +26,9 @@ export const CURRENCY_RAILS: Record<FiatCurrency, readonly FiatNetwork[]> = {
   brl: ['pix'],
 };
 
-export const isFiatCurrency = (c: string): c is FiatCurrency => c in CURRENCY_RAILS;
-
-export const supportsCurrency = (network: string, currency: string) =>
-  (NETWORK_CURRENCIES[network as WalletNetwork]?.includes(currency as CryptoCurrency)) ?? false;
+// Own keys only: `in` would also find "toString" and the rest of Object.prototype.
+// (hasOwnProperty.call rather than Object.hasOwn: one bundle targets ES2020.)
+export const isFiatCurrency = (c: string): c is FiatCurrency => Object.prototype.hasOwnProperty.call(CURRENCY_RAILS, c);
 
 /** BRL/PIX cannot deliver to or come from `sol`; only bps integrator fees. */
 export const BRL_BLOCKED_NETWORKS: readonly string[] = ['sol'];

@@ -20,8 +20,6 @@ const LOOKUP: Record<ResourceKind, { path?: string; owner: 'customerId' | 'custo
   representative: { owner: 'customerId' },
 };
 
-export const ownerField = (kind: ResourceKind) => LOOKUP[kind].owner;
-
 export function createOwnership(store: Store, upstream: Upstream, now: () => Date) {
   return {
     /** Throws 404 unless `id` is a well-formed `kind` id belonging to `customerId`. */

@@ -37,7 +37,6 @@ const intents = new Map<string, Intent>();
 
 export const loadDraft = (client: RampClient): Draft | undefined => drafts.get(client);
 export const saveDraft = (client: RampClient, draft: Draft) => void drafts.set(client, draft);
-export const clearDraft = (client: RampClient) => void drafts.delete(client);
 
 export function rememberIntent(quoteId: string, intent: Omit<Intent, 'idempotencyKey'>): Intent {
   const stored = { ...intent, idempotencyKey: newIdempotencyKey() };

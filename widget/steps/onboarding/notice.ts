@@ -14,4 +14,3 @@ export function errorNotice(err: unknown, m: Messages, retry?: () => void) {
   </div>`;
 }
 
-export const isAbort = (err: unknown) => err instanceof DOMException && err.name === 'AbortError';
