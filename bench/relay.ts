@@ -10,6 +10,7 @@ interface AutocannonResult {
   latency: { p99: number };
   non2xx: number;
   errors: number;
+  statusCodeStats?: Record<string, { count: number }>;
 }
 type Autocannon = (opts: { url: string; connections: number; duration: number; method?: string; headers: Record<string, string>; body?: string }) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
@@ -62,6 +63,6 @@ export async function measure(baseUrl: string, token: string, load: Load, second
     headers,
     ...(load.body !== undefined ? { body: JSON.stringify(load.body) } : {}),
   });
-  if (result.non2xx || result.errors) throw new Error(`${load.method} ${baseUrl}${load.path}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  if (result.non2xx || result.errors) throw new Error(`${load.method} ${baseUrl}${load.path}: ${result.non2xx} non-2xx answers (${JSON.stringify(result.statusCodeStats)}), ${result.errors} errors`);
   return { rps: result.requests.average, p99: result.latency.p99 };
 }
