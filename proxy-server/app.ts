@@ -12,6 +12,8 @@ import { hostedPagesRouter, sandboxControlsRouter } from './sandbox-relay.ts';
 import { cors, embedHeaders, perIpLimit, perSessionLimit, requestContext, securityHeaders } from './security.ts';
 import { authenticate, sessionsRouter } from './sessions.ts';
 import { mountSite } from './site.ts';
+import { SessionCache } from './session-cache.ts';
+import type { RateCounter } from './rate-limit.ts';
 import type { Store } from './store/store.ts';
 import type { Upstream } from './upstream.ts';
 import { webhooksRouter } from './webhooks.ts';
@@ -23,6 +25,13 @@ export interface AppDeps {
   events: EventHub;
   /** The proxy's clock (session expiry, records); default real time. */
   now?: () => Date;
+  /**
+   * Resolved sessions, remembered briefly (session-cache.ts). Whoever revokes
+   * sessions or hears of changes from another process calls its invalidate hooks.
+   */
+  sessionCache?: SessionCache;
+  /** Rate-limit counters; default in memory (one process). */
+  rateCounter?: RateCounter;
   /** Pages a composition root serves beside the proxy (the demo), after the proxy's own routes. */
   site?: RequestHandler;
 }
@@ -33,7 +42,11 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   const { store, upstream, logger, events } = deps;
   const now = deps.now ?? (() => new Date());
   const ownership = createOwnership(store, upstream, now);
-  const onLinked = (user: string, customerId: string) => events.linked(user, customerId);
+  const sessionCache = deps.sessionCache ?? new SessionCache();
+  const onLinked = (user: string, customerId: string) => {
+    sessionCache.invalidateUser(user);
+    events.linked(user, customerId);
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -47,11 +60,11 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   app.use(webhooksRouter({ store, hub: events, secret: config.spherepay.webhookSecret, now }));
   if (config.sandbox) app.use(hostedPagesRouter({ upstream }));
 
-  app.use('/api', perIpLimit(config), express.json({ limit: JSON_LIMIT }));
+  app.use('/api', perIpLimit(config, deps.rateCounter), express.json({ limit: JSON_LIMIT }));
   app.use(sessionsRouter({ store, serverSecret: config.serverSecret, defaultTtlSeconds: config.sessionTtlSeconds, now, onLinked }));
 
   const api = Router();
-  api.use(authenticate({ store, now }), perSessionLimit(config));
+  api.use(authenticate({ store, now, cache: sessionCache }), perSessionLimit(config, deps.rateCounter));
   api.get('/session', (req, res) => {
     const { customerId, expiresAt } = req.session!;
     res.set('cache-control', 'no-store').json({ customerId, expiresAt: expiresAt.toISOString() } satisfies SessionInfo);

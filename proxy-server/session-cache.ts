@@ -1,0 +1,63 @@
+/**
+ * A short-lived, bounded memory of resolved sessions, so a burst of relay
+ * calls does not read the store twice per request (token -> session, user ->
+ * customer). It must never outlive what it remembers by much:
+ *
+ * - entries live `ttlMs` (default 2 s): a change made elsewhere (another
+ *   process, a revocation) is seen within that time at worst;
+ * - `invalidateUser` / `invalidateToken` drop entries at once: the proxy
+ *   calls it when a user's customer is linked, and revocation (issue 13) or a
+ *   cross-process notification (issue 14) should call it too;
+ * - at most `maxEntries` (default 10,000), oldest dropped first.
+ *
+ * Expiry is still checked on every request against the remembered expiresAt.
+ */
+export interface CachedSession {
+  externalUserId: string;
+  customerId: string | null;
+  expiresAt: Date;
+}
+
+export class SessionCache {
+  private readonly entries = new Map<string, { session: CachedSession; until: number }>();
+
+  constructor(
+    private readonly ttlMs = 2_000,
+    private readonly maxEntries = 10_000,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  get(tokenHash: string): CachedSession | undefined {
+    const entry = this.entries.get(tokenHash);
+    if (!entry) return undefined;
+    if (entry.until <= this.clock()) {
+      this.entries.delete(tokenHash);
+      return undefined;
+    }
+    return entry.session;
+  }
+
+  set(tokenHash: string, session: CachedSession): void {
+    if (this.ttlMs <= 0) return;
+    this.entries.delete(tokenHash);
+    while (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(tokenHash, { session, until: this.clock() + this.ttlMs });
+  }
+
+  invalidateToken(tokenHash: string): void {
+    this.entries.delete(tokenHash);
+  }
+
+  /** Every cached session of this user (its customer changed, or its sessions were revoked). */
+  invalidateUser(externalUserId: string): void {
+    for (const [hash, entry] of this.entries) if (entry.session.externalUserId === externalUserId) this.entries.delete(hash);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
