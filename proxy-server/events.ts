@@ -5,41 +5,99 @@
  * never appears in a URL or a log. `Last-Event-ID` replays from the store.
  */
 import type { RequestHandler, Response } from 'express';
+import { problem } from '../contract/spherepay/problem.ts';
+import { sendProblem } from './errors.ts';
 import type { Store, StoredEvent } from './store/store.ts';
 
 interface Client {
   userId: string;
   customerId: string | null;
+  /** The session the stream belongs to (for the per-session cap). */
+  sessionId?: string;
   deliver(event: StoredEvent): void;
   end(): void;
 }
+
+export type Admission = 'ok' | 'session-full' | 'process-full';
 
 export interface EventHub {
   publish(event: StoredEvent): void;
   /** A user now has a customer: their open streams start receiving its events. */
   linked(userId: string, customerId: string): void;
+  /** Whether one more stream may open for this session (caps below). */
+  admit(sessionId: string): Admission;
   add(client: Client): () => void;
   /** Ends every stream (graceful shutdown). */
   closeAll(): void;
   readonly size: number;
 }
 
-export function createEventHub(): EventHub {
+export interface StreamCaps {
+  /** Open streams in this process: kept well below the file-descriptor limit so webhooks and API calls still get sockets. */
+  perProcess: number;
+  /** Open streams per session (a few tabs). */
+  perSession: number;
+}
+
+export const DEFAULT_STREAM_CAPS: StreamCaps = { perProcess: 10_000, perSession: 4 };
+
+const addTo = <K, V>(map: Map<K, Set<V>>, key: K, value: V) => {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+};
+const removeFrom = <K, V>(map: Map<K, Set<V>>, key: K, value: V) => {
+  const set = map.get(key);
+  if (set?.delete(value) && set.size === 0) map.delete(key);
+};
+
+/**
+ * Open streams indexed by customer, user and session, so publishing an event
+ * touches only the streams it is for (not every open stream), and the caps
+ * are checked in constant time.
+ */
+export function createEventHub(caps: StreamCaps = DEFAULT_STREAM_CAPS): EventHub {
   const clients = new Set<Client>();
+  const byCustomer = new Map<string, Set<Client>>();
+  const byUser = new Map<string, Set<Client>>();
+  const bySession = new Map<string, Set<Client>>();
   return {
     publish(event) {
-      for (const c of clients) if (event.customerId && c.customerId === event.customerId) c.deliver(event);
+      if (!event.customerId) return;
+      const streams = byCustomer.get(event.customerId);
+      if (streams) for (const c of [...streams]) c.deliver(event);
     },
     linked(userId, customerId) {
-      for (const c of clients) if (c.userId === userId) c.customerId = customerId;
+      for (const c of byUser.get(userId) ?? []) {
+        if (c.customerId === customerId) continue;
+        if (c.customerId) removeFrom(byCustomer, c.customerId, c);
+        c.customerId = customerId;
+        addTo(byCustomer, customerId, c);
+      }
+    },
+    admit(sessionId) {
+      if (clients.size >= caps.perProcess) return 'process-full';
+      if ((bySession.get(sessionId)?.size ?? 0) >= caps.perSession) return 'session-full';
+      return 'ok';
     },
     add(client) {
       clients.add(client);
-      return () => clients.delete(client);
+      addTo(byUser, client.userId, client);
+      if (client.customerId) addTo(byCustomer, client.customerId, client);
+      if (client.sessionId) addTo(bySession, client.sessionId, client);
+      return () => {
+        if (!clients.delete(client)) return;
+        removeFrom(byUser, client.userId, client);
+        if (client.customerId) removeFrom(byCustomer, client.customerId, client);
+        if (client.sessionId) removeFrom(bySession, client.sessionId, client);
+      };
     },
     closeAll() {
       for (const c of [...clients]) c.end();
       clients.clear();
+      byCustomer.clear();
+      byUser.clear();
+      bySession.clear();
     },
     get size() {
       return clients.size;
@@ -54,6 +112,12 @@ const frame = (e: StoredEvent) => `id: ${e.seq}\nevent: ${e.type}\ndata: ${e.pay
 export function eventsHandler(d: { store: Store; hub: EventHub; heartbeatMs: number; now: () => Date }): RequestHandler {
   return async (req, res: Response) => {
     const session = req.session!;
+    const admission = d.hub.admit(session.id);
+    if (admission !== 'ok') {
+      // The widget falls back to polling and retries later; the process keeps sockets for everything else.
+      const detail = admission === 'process-full' ? 'Too many live event streams on this server; try again later' : 'Too many live event streams for this session';
+      return sendProblem(res, problem(503, `events/${admission}`, detail), { 'retry-after': admission === 'process-full' ? '30' : '10' });
+    }
     const lastHeader = req.get('last-event-id');
     let lastSeq = lastHeader && /^\d{1,15}$/.test(lastHeader) ? Number(lastHeader) : undefined;
 
@@ -83,6 +147,7 @@ export function eventsHandler(d: { store: Store; hub: EventHub; heartbeatMs: num
     const remove = d.hub.add({
       userId: session.externalUserId,
       customerId: session.customerId,
+      sessionId: session.id,
       deliver: (e) => (queue ? queue.push(e) : write(e)),
       end,
     });

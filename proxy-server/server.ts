@@ -73,7 +73,7 @@ export async function startServer(env: NodeJS.ProcessEnv, overrides: ServerOverr
   }
   const config = composition.config ?? loaded;
 
-  const events = createEventHub();
+  const events = createEventHub(config.streams);
   const upstream = createUpstream({ ...config.spherepay, logger });
   const app = createApp(config, { store, upstream, logger, events, ...(overrides.now ? { now: overrides.now } : {}), ...(composition.site ? { site: composition.site } : {}) });
   handler = app;
