@@ -20,6 +20,12 @@ export interface CachedSession {
 
 export class SessionCache {
   private readonly entries = new Map<string, { session: CachedSession; until: number }>();
+  /**
+   * Bumped by every invalidation. A reader takes it before reading the store
+   * and passes it to `set`: a read that raced an invalidation is not
+   * remembered, so it cannot bring back what was just forgotten.
+   */
+  epoch = 0;
 
   constructor(
     private readonly ttlMs = 2_000,
@@ -37,23 +43,26 @@ export class SessionCache {
     return entry.session;
   }
 
-  set(tokenHash: string, session: CachedSession): void {
-    if (this.ttlMs <= 0) return;
+  set(tokenHash: string, session: CachedSession, readAtEpoch = this.epoch): void {
+    if (this.ttlMs <= 0 || readAtEpoch !== this.epoch) return;
     this.entries.delete(tokenHash);
     while (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(tokenHash, { session, until: this.clock() + this.ttlMs });
   }
 
   invalidateToken(tokenHash: string): void {
+    this.epoch++;
     this.entries.delete(tokenHash);
   }
 
   /** Every cached session of this user (its customer changed, or its sessions were revoked). */
   invalidateUser(externalUserId: string): void {
+    this.epoch++;
     for (const [hash, entry] of this.entries) if (entry.session.externalUserId === externalUserId) this.entries.delete(hash);
   }
 
   clear(): void {
+    this.epoch++;
     this.entries.clear();
   }
 

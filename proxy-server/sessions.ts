@@ -85,10 +85,11 @@ export function authenticate(d: Pick<SessionDeps, 'store' | 'now'> & { cache?: S
     const tokenHash = hashToken(token);
     let session = d.cache?.get(tokenHash);
     if (!session) {
+      const epoch = d.cache?.epoch;
       const found = await d.store.findSession(tokenHash);
       if (!found) throw sessionInvalid();
       session = { externalUserId: found.externalUserId, customerId: await d.store.customerOf(found.externalUserId), expiresAt: found.expiresAt };
-      d.cache?.set(tokenHash, session);
+      d.cache?.set(tokenHash, session, epoch);
     }
     if (session.expiresAt.getTime() <= d.now().getTime()) throw sessionInvalid('The session has expired');
     req.session = { id: tokenHash.slice(0, 16), tokenHash, ...session };

@@ -29,6 +29,16 @@ test('revocation hooks: a token, or every session of a user, is forgotten at onc
   assert.equal(cache.get('hash-b'), undefined);
 });
 
+test('a store read that raced an invalidation is not remembered', () => {
+  const cache = new SessionCache();
+  const epoch = cache.epoch; // a request starts reading the store
+  cache.invalidateUser('u1'); // meanwhile the user's customer is linked
+  cache.set('hash-a', session('u1'), epoch); // the stale read comes back
+  assert.equal(cache.get('hash-a'), undefined);
+  cache.set('hash-a', session('u1'), cache.epoch);
+  assert.ok(cache.get('hash-a'));
+});
+
 test('the session cache holds at most maxEntries, dropping the oldest', () => {
   const cache = new SessionCache(60_000, 100);
   for (let i = 0; i < 1_000; i++) cache.set(`hash-${i}`, session(`u${i}`));
