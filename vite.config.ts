@@ -74,17 +74,14 @@ const configs: Record<string, () => UserConfig> = {
           // shares with the shell (error type, context, styles) load with the
           // entry anyway, so they travel in one file; the step toolkit (task,
           // form controller, notices) is shared by nearly every later step; the
-          // schemas (zod and contract/) by every form; onboarding's steps and
-          // money's steps each in one file (a person moves through them in
-          // order). The first step and the strings stay apart: the first screen
-          // loads only what it shows (bench: 28 -> 15 files, 78 -> 71 KB).
+          // schemas (zod and contract/) by every form. Steps are not grouped:
+          // rolldown then imports a grouped step statically from the entry,
+          // which put every step on the first screen.
           codeSplitting: {
             groups: [
               { name: 'lit', test: (id: string) => SHELL_SHARED.test(id) && !/directives/.test(id), priority: 2 },
               { name: 'steps', test: (id: string) => STEP_KIT.test(id), priority: 1 },
               { name: 'schemas', test: (id: string) => /node_modules[\\/]zod[\\/]|contract[\\/](spherepay[\\/]|countries|validators|hashes|money)/.test(id), priority: 1 },
-              { name: 'onboarding-steps', test: (id: string) => /widget[\\/]steps[\\/]onboarding[\\/](?!profile-step)/.test(id), priority: 0 },
-              { name: 'money-steps', test: (id: string) => /widget[\\/](steps[\\/]money|ui[\\/](qr-code|copy-button))|node_modules[\\/]lean-qr/.test(id), priority: 0 },
             ],
           },
         },

@@ -25,7 +25,11 @@ export interface Fetched {
 const markWidgetInteractive = () => {
   document.addEventListener('ramp-step-change', (e) => {
     const { step } = (e as CustomEvent<{ step: string }>).detail;
-    if (step !== 'loading') (window as { benchInteractive?: number }).benchInteractive ??= performance.now();
+    const w = window as { benchInteractive?: number; benchFirstScreen?: string[] };
+    if (step === 'loading' || w.benchInteractive) return;
+    w.benchInteractive = performance.now();
+    // What had arrived when the step showed: the first screen. Later fetches (live events, idle prefetch of the forms) are not.
+    w.benchFirstScreen = performance.getEntriesByType('resource').map((e) => e.name);
   });
 };
 
@@ -47,17 +51,24 @@ export async function firstScreen(browser: Browser, pageUrl: string, acceptEncod
       if (request.resourceType() !== 'script') return;
       finished.push(
         (async () => {
-          const response = await request.response();
-          const sizes = await request.sizes();
-          return { url: request.url(), bytes: sizes.responseBodySize, encoding: (await response?.headerValue('content-encoding')) ?? 'identity' };
+          try {
+            const response = await request.response();
+            const sizes = await request.sizes();
+            return { url: request.url(), bytes: sizes.responseBodySize, encoding: (await response?.headerValue('content-encoding')) ?? 'identity' };
+          } catch {
+            return undefined; // finished as the page closed: after the first screen anyway
+          }
         })(),
       );
     });
     await page.goto(pageUrl);
     await waitInteractive(page);
+    const arrived = new Set(await page.evaluate(() => (window as { benchFirstScreen?: string[] }).benchFirstScreen ?? []));
+    // Let the network record catch up with what the page had already received.
+    await page.waitForTimeout(200);
     const origin = new URL(pageUrl).origin;
-    // The widget's files only: the demo page's own scripts are the merchant's.
-    return (await Promise.all(finished)).filter((f): f is Fetched => !!f && f.url.startsWith(origin) && /\/sphere-ramp(\.js|\/)/.test(new URL(f.url).pathname));
+    // The widget's files only (the demo page's own scripts are the merchant's), and only those the first step waited for.
+    return (await Promise.all(finished)).filter((f): f is Fetched => !!f && arrived.has(f.url) && f.url.startsWith(origin) && /\/sphere-ramp(\.js|\/)/.test(new URL(f.url).pathname));
   } finally {
     await context.close();
   }
