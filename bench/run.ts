@@ -13,6 +13,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { buildMinimalLitPage } from './peer/build.ts';
 import { firstScreen, launch, slow4gTimes } from './interactive.ts';
+import { multiProcessFigures } from './multi-process.ts';
 import { startProcess, type Child } from './processes/spawn.ts';
 import { CONNECTIONS, arrange, measure, type Load } from './relay.ts';
 import { scriptTagSize } from './sizes.ts';
@@ -22,7 +23,7 @@ const KB = 1024;
 const BUDGET = { firstScreen: 20 * KB, scriptTag: 60 * KB, slow4g: 2.0, relay: 1.0 };
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const only = new Set((process.env.BENCH_ONLY ?? 'sizes,browser,relay').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'sizes,browser,relay,multi').split(','));
 
 const env = {
   BENCH_API_KEY: 'sk_bench_' + 'b'.repeat(24),
@@ -110,4 +111,10 @@ try {
   }
 } finally {
   for (const child of children.reverse()) await child.close();
+}
+
+if (only.has('multi')) {
+  const multi = await multiProcessFigures();
+  if ('skipped' in multi) console.log(`relay throughput, two processes on PostgreSQL vs one on SQLite: skipped, ${multi.skipped}`);
+  else console.log(`relay throughput (10 connections, each proxy its own process): ${multi.postgresTwo.toFixed(0)} req/s with two processes on PostgreSQL vs ${multi.sqliteOne.toFixed(0)} req/s with one process on SQLite`);
 }

@@ -6,7 +6,7 @@
  * holds each guard to its schema. Read tolerantly, like the schemas: unknown
  * fields are allowed.
  */
-import type { SessionInfo, SessionMinted } from './proxy-api.ts';
+import type { SessionInfo, SessionMinted, SessionPolicy } from './proxy-api.ts';
 import type { ProblemDetails } from './spherepay/common.ts';
 
 type Shape = Record<string, unknown>;
@@ -18,9 +18,22 @@ const optional = (v: unknown, check: (v: unknown) => boolean) => v === undefined
 export const isSessionMinted = (v: unknown): v is SessionMinted =>
   isObject(v) && isString(v.token) && optional(v.expiresAt, isString) && optional(v.customerId, (c) => c === null || isString(c));
 
+const isNullableString = (v: unknown) => v === null || isString(v);
+const isStringArray = (v: unknown) => Array.isArray(v) && v.every(isString);
+
+/** The merchant's terms for the session, as `GET /api/session` carries them. */
+export const isSessionPolicy = (v: unknown): v is SessionPolicy =>
+  isObject(v) &&
+  isString(v.integratorFeeBps) &&
+  isString(v.integratorFixedFee) &&
+  isNullableString(v.minAmount) &&
+  isNullableString(v.maxAmount) &&
+  isStringArray(v.directions) &&
+  isStringArray(v.currencies);
+
 /** `GET /api/session`. */
 export const isSessionInfo = (v: unknown): v is SessionInfo =>
-  isObject(v) && (v.customerId === null || isString(v.customerId)) && isString(v.expiresAt);
+  isObject(v) && isNullableString(v.customerId) && isString(v.expiresAt) && optional(v.policy, isSessionPolicy);
 
 const isFieldError = (v: unknown) => isObject(v) && isString(v.detail) && isString(v.pointer);
 

@@ -5,13 +5,82 @@
  * answers are read tolerantly.
  */
 import * as z from 'zod/mini';
-import { CustomerId } from './spherepay/common.ts';
+import { compare } from './money.ts';
+import { Amount, CryptoCurrency, CustomerId, FiatCurrency } from './spherepay/common.ts';
+
+/** What a person may do: buy stablecoins with fiat, or sell them for fiat. */
+export const RAMP_DIRECTIONS = ['on-ramp', 'off-ramp'] as const;
+export const RampDirection = z.enum(RAMP_DIRECTIONS);
+export type RampDirection = z.infer<typeof RampDirection>;
+
+/** Every currency a policy may name: fiat and stablecoin codes as SpherePay writes them. */
+export const POLICY_CURRENCIES = [...FiatCurrency.options, ...CryptoCurrency.options] as const;
+export const PolicyCurrency = z.enum(POLICY_CURRENCIES);
+export type PolicyCurrency = z.infer<typeof PolicyCurrency>;
+
+/** Integrator fee in basis points: an integer string, 0 to 1000 (10 %). */
+export const IntegratorFeeBps = z.string().check(
+  z.regex(/^\d{1,4}$/, 'Must be a whole number of basis points'),
+  z.refine((v) => !/^\d{1,4}$/.test(v) || Number(v) <= 1000, 'Must be at most 1000'),
+);
+/** Integrator fixed fee in the source currency, two decimals (`"1.50"`). */
+export const IntegratorFixedFee = z.string().check(z.regex(/^\d+\.\d{2}$/, 'Must be an amount with two decimals such as "1.50"'));
+
+/**
+ * The merchant's terms for one user, given at mint time (`policy` of
+ * `POST /api/sessions`). Fees replace the merchant's defaults
+ * (RAMP_INTEGRATOR_FEE_BPS, RAMP_INTEGRATOR_FIXED_FEE); limits, directions
+ * and currencies only narrow what is allowed. Amount limits are compared
+ * with a request's `amount` (source currency).
+ */
+export const PolicyTerms = z
+  .strictObject({
+    integratorFeeBps: z.optional(IntegratorFeeBps),
+    integratorFixedFee: z.optional(IntegratorFixedFee),
+    minAmount: z.optional(Amount),
+    maxAmount: z.optional(Amount),
+    directions: z.optional(z.array(RampDirection).check(z.minLength(1, 'Allow at least one direction'))),
+    currencies: z.optional(z.array(PolicyCurrency).check(z.minLength(1, 'Allow at least one currency'))),
+  })
+  .check(
+    z.superRefine((v, ctx) => {
+      const ok = (a: string | undefined) => a !== undefined && /^\d+(\.\d{2})?$/.test(a);
+      if (ok(v.minAmount) && ok(v.maxAmount) && compare(v.minAmount!, v.maxAmount!) > 0) {
+        ctx.issues.push({ code: 'custom', input: v, path: ['maxAmount'], message: 'Must not be below minAmount' });
+      }
+    }),
+  );
+export type PolicyTerms = z.infer<typeof PolicyTerms>;
+
+/**
+ * A session's policy as the proxy resolved it at mint time, every field
+ * filled in (`GET /api/session`): what the relay enforces and what the
+ * widget shows before the person types. Read tolerantly by the widget.
+ */
+export const SessionPolicy = z.object({
+  /** Basis points the proxy puts on every quote and transfer (`"0"` = none). */
+  integratorFeeBps: z.string(),
+  /** Fixed fee the proxy puts on floating-rate transfers (`"0.00"` = none; SpherePay allows none on BRL). */
+  integratorFixedFee: z.string(),
+  minAmount: z.nullable(z.string()),
+  maxAmount: z.nullable(z.string()),
+  directions: z.array(z.string()),
+  currencies: z.array(z.string()),
+});
+export type SessionPolicy = z.infer<typeof SessionPolicy>;
+
+/** The policy of a session minted with no terms and no merchant defaults: no fees, no limits, everything allowed. */
+export const OPEN_POLICY: SessionPolicy = {
+  integratorFeeBps: '0', integratorFixedFee: '0.00', minAmount: null, maxAmount: null,
+  directions: [...RAMP_DIRECTIONS], currencies: [...POLICY_CURRENCIES],
+};
 
 /** `POST /api/sessions` (merchant backend -> proxy, `Authorization: Bearer RAMP_SERVER_SECRET`). */
 export const SessionCreate = z.strictObject({
   externalUserId: z.string().check(z.trim(), z.minLength(1, 'Required'), z.maxLength(255, 'Must be at most 255 characters')),
   customerId: z.optional(CustomerId),
   ttlSeconds: z.optional(z.number().check(z.int('Must be a whole number of seconds'), z.gte(60, 'Must be at least 60'), z.lte(86_400, 'Must be at most 86400'))),
+  policy: z.optional(PolicyTerms),
 });
 export type SessionCreate = z.infer<typeof SessionCreate>;
 
@@ -23,9 +92,16 @@ export const SessionMinted = z.object({
 });
 export type SessionMinted = z.infer<typeof SessionMinted>;
 
-/** `GET /api/session`: who the bearer is. */
+/** `GET /api/session`: who the bearer is, and the merchant's terms for them. */
 export const SessionInfo = z.object({
   customerId: z.nullable(z.string()),
   expiresAt: z.string(),
+  policy: z.optional(SessionPolicy),
 });
+
+/** `DELETE /api/sessions` (merchant backend -> proxy): revokes every session of one user. */
+export const SessionRevoke = z.strictObject({
+  externalUserId: SessionCreate.shape.externalUserId,
+});
+export type SessionRevoke = z.infer<typeof SessionRevoke>;
 export type SessionInfo = z.infer<typeof SessionInfo>;

@@ -5,6 +5,7 @@
  * folder knows all three; they meet over HTTP. Tests and the bench start the
  * same composition.
  */
+import { randomBytes } from 'node:crypto';
 import { demoSite } from '../demo/server/site.ts';
 import { startServer, type RampServer, type ServerOverrides } from '../proxy-server/server.ts';
 import { startSandbox } from '../sandbox/server.ts';
@@ -35,12 +36,18 @@ export async function startDevServer(env: NodeJS.ProcessEnv, overrides: Omit<Ser
           publicUrl,
           spherepay: { ...loaded.spherepay, baseUrl: sandbox.url },
           allowedOrigins: loaded.allowedOrigins.length ? loaded.allowedOrigins : [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+          // The demo's backend receives merchant webhooks, unless the merchant named their own receiver.
+          merchantWebhook: loaded.merchantWebhook ?? {
+            url: `http://127.0.0.1:${port}/demo/webhooks`, secret: 'dev_' + randomBytes(18).toString('base64url'),
+            backoffMs: 10_000, timeoutMs: 10_000, pollMs: 2_000,
+          },
         };
       }
       const demo = config.sandbox || config.sandboxControls;
+      const webhookSecret = config.merchantWebhook?.secret;
       return {
         config,
-        ...(demo ? { site: demoSite({ serverSecret: config.serverSecret, sandbox: config.sandboxControls }) } : {}),
+        ...(demo ? { site: demoSite({ serverSecret: config.serverSecret, sandbox: config.sandboxControls, ...(webhookSecret ? { webhookSecret } : {}) }) } : {}),
         close: async () => sandbox?.close(),
       };
     },

@@ -10,11 +10,10 @@ import { createOwnership } from './relay/ownership.ts';
 import { relayRouter } from './relay/router.ts';
 import { hostedPagesRouter, sandboxControlsRouter } from './sandbox-relay.ts';
 import { cors, embedHeaders, perIpLimit, perSessionLimit, requestContext, securityHeaders } from './security.ts';
-import { authenticate, sessionsRouter } from './sessions.ts';
+import { authenticate, sessionsRouter, signOutHandler } from './sessions.ts';
 import { mountSite } from './site.ts';
 import { SessionCache } from './session-cache.ts';
-import type { RateCounter } from './rate-limit.ts';
-import type { Store } from './store/store.ts';
+import type { Store, StoreMessage } from './store/store.ts';
 import type { Upstream } from './upstream.ts';
 import { webhooksRouter } from './webhooks.ts';
 
@@ -30,10 +29,10 @@ export interface AppDeps {
    * sessions or hears of changes from another process calls its invalidate hooks.
    */
   sessionCache?: SessionCache;
-  /** Rate-limit counters; default in memory (one process). */
-  rateCounter?: RateCounter;
   /** Pages a composition root serves beside the proxy (the demo), after the proxy's own routes. */
   site?: RequestHandler;
+  /** The merchant-webhook sender, when RAMP_MERCHANT_WEBHOOK_URL is set: stored events are queued for it. */
+  merchantWebhooks?: { kick(): void };
 }
 
 const JSON_LIMIT = '256kb';
@@ -43,10 +42,19 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   const now = deps.now ?? (() => new Date());
   const ownership = createOwnership(store, upstream, now);
   const sessionCache = deps.sessionCache ?? new SessionCache();
+  // Every process sharing the store hears these, so its open streams follow: a user's new
+  // customer starts their events flowing, a revoked session's streams end. This process's
+  // session cache forgets at once (server.ts also forgets on every broadcast).
+  const tell = (message: StoreMessage) => void store.broadcast(message).catch((err: unknown) => logger.warn({ err: String(err) }, 'broadcast failed'));
   const onLinked = (user: string, customerId: string) => {
     sessionCache.invalidateUser(user);
-    events.linked(user, customerId);
+    tell({ kind: 'linked', externalUserId: user, customerId });
   };
+  const onRevoked = (tokenHashes: string[]) => {
+    for (const hash of tokenHashes) sessionCache.invalidateToken(hash);
+    if (tokenHashes.length) tell({ kind: 'session-ended', tokenHashes });
+  };
+  const { integratorFees } = config;
 
   const app = express();
   app.disable('x-powered-by');
@@ -57,21 +65,22 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   app.use('/embed', embedHeaders(config));
   app.use(cors(config.allowedOrigins));
   app.use(healthRouter({ store, upstream }));
-  app.use(webhooksRouter({ store, hub: events, secret: config.spherepay.webhookSecret, now }));
+  app.use(webhooksRouter({ store, secret: config.spherepay.webhookSecret, now, ...(deps.merchantWebhooks ? { outbox: deps.merchantWebhooks } : {}) }));
   if (config.sandbox) app.use(hostedPagesRouter({ upstream }));
 
-  app.use('/api', perIpLimit(config, deps.rateCounter), express.json({ limit: JSON_LIMIT }));
-  app.use(sessionsRouter({ store, serverSecret: config.serverSecret, defaultTtlSeconds: config.sessionTtlSeconds, now, onLinked }));
+  app.use('/api', perIpLimit(config, store), express.json({ limit: JSON_LIMIT }));
+  app.use(sessionsRouter({ store, serverSecret: config.serverSecret, defaultTtlSeconds: config.sessionTtlSeconds, integratorFees, now, onLinked, onRevoked }));
 
   const api = Router();
-  api.use(authenticate({ store, now, cache: sessionCache }), perSessionLimit(config, deps.rateCounter));
+  api.use(authenticate({ store, now, integratorFees, cache: sessionCache }), perSessionLimit(config, store));
   api.get('/session', (req, res) => {
-    const { customerId, expiresAt } = req.session!;
-    res.set('cache-control', 'no-store').json({ customerId, expiresAt: expiresAt.toISOString() } satisfies SessionInfo);
+    const { customerId, expiresAt, policy } = req.session!;
+    res.set('cache-control', 'no-store').json({ customerId, expiresAt: expiresAt.toISOString(), policy } satisfies SessionInfo);
   });
+  api.delete('/session', signOutHandler({ store, now, onRevoked }));
   api.get('/events', eventsHandler({ store, hub: events, heartbeatMs: config.sseHeartbeatMs, now }));
   if (config.sandboxControls) api.use('/sandbox', sandboxControlsRouter({ upstream, ownership }));
-  api.use('/v2', relayRouter({ store, upstream, ownership, now, onLinked }));
+  api.use('/v2', relayRouter({ store, upstream, ownership, now, onLinked, claimStaleMs: config.spherepay.timeoutMs }));
   app.use('/api', api);
   app.use('/api', () => {
     throw notFound();

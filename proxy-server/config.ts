@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
+import { IntegratorFeeBps, IntegratorFixedFee } from '../contract/proxy-api.ts';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -49,6 +50,15 @@ const Env = z.object({
   RAMP_RATE_LIMIT_IP: z.optional(int(1, 1_000_000)),
   RAMP_RATE_LIMIT_SESSION: z.optional(int(1, 1_000_000)),
   RAMP_TRUST_PROXY: z.optional(z.string()),
+  RAMP_INTEGRATOR_FEE_BPS: z.optional(IntegratorFeeBps),
+  RAMP_INTEGRATOR_FIXED_FEE: z.optional(IntegratorFixedFee),
+  RAMP_MERCHANT_WEBHOOK_URL: z.optional(httpUrl),
+  RAMP_MERCHANT_WEBHOOK_SECRET: z.optional(secret),
+  RAMP_MERCHANT_WEBHOOK_BACKOFF_MS: z.optional(int(10, 3_600_000)),
+  RAMP_MERCHANT_WEBHOOK_TIMEOUT_MS: z.optional(int(100, 60_000)),
+  RAMP_OUTBOX_POLL_MS: z.optional(int(10, 600_000)),
+  RAMP_EVENT_RETENTION_DAYS: z.optional(int(1, 3650)),
+  RAMP_PURGE_INTERVAL_MS: z.optional(int(10, 86_400_000)),
   PORT: z.optional(int(0, 65_535)),
   HOST: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
   LOG_LEVEL: z.optional(z.enum(LOG_LEVELS)),
@@ -70,6 +80,12 @@ export interface Config {
   /** Caps on open live-event streams (503 with Retry-After past them). */
   streams: { perProcess: number; perSession: number };
   rateLimit: { perIpPerMinute: number; perSessionPerMinute: number };
+  /** The merchant's default integrator fees, put on every session unless its policy says otherwise. */
+  integratorFees: { bps: string; fixed: string };
+  /** Signed delivery of live events to the merchant's backend; undefined = off. */
+  merchantWebhook?: { url: string; secret: string; backoffMs: number; timeoutMs: number; pollMs: number };
+  /** How long events and finished idempotency records are kept, and how often the purge runs. */
+  retention: { days: number; intervalMs: number };
   /** Express `trust proxy` setting, for correct client IPs behind a load balancer. */
   trustProxy: boolean | number | string;
   port: number;
@@ -121,6 +137,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     return devSecret();
   };
   const port = e.PORT ?? 8787;
+  if (e.RAMP_MERCHANT_WEBHOOK_URL && !e.RAMP_MERCHANT_WEBHOOK_SECRET) {
+    throw new ConfigError('RAMP_MERCHANT_WEBHOOK_SECRET: required when RAMP_MERCHANT_WEBHOOK_URL is set');
+  }
   return {
     sandbox,
     spherepay: {
@@ -142,6 +161,18 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     streams: { perProcess: e.RAMP_MAX_STREAMS ?? 10_000, perSession: e.RAMP_MAX_STREAMS_PER_SESSION ?? 4 },
     rateLimit: { perIpPerMinute: e.RAMP_RATE_LIMIT_IP ?? 600, perSessionPerMinute: e.RAMP_RATE_LIMIT_SESSION ?? 300 },
     trustProxy: parseTrustProxy(e.RAMP_TRUST_PROXY),
+    integratorFees: { bps: e.RAMP_INTEGRATOR_FEE_BPS ?? '0', fixed: e.RAMP_INTEGRATOR_FIXED_FEE ?? '0.00' },
+    ...(e.RAMP_MERCHANT_WEBHOOK_URL
+      ? {
+          merchantWebhook: {
+            url: e.RAMP_MERCHANT_WEBHOOK_URL, secret: e.RAMP_MERCHANT_WEBHOOK_SECRET!,
+            backoffMs: e.RAMP_MERCHANT_WEBHOOK_BACKOFF_MS ?? 10_000,
+            timeoutMs: e.RAMP_MERCHANT_WEBHOOK_TIMEOUT_MS ?? 10_000,
+            pollMs: e.RAMP_OUTBOX_POLL_MS ?? 2_000,
+          },
+        }
+      : {}),
+    retention: { days: e.RAMP_EVENT_RETENTION_DAYS ?? 30, intervalMs: e.RAMP_PURGE_INTERVAL_MS ?? 3_600_000 },
     port,
     // The embedded sandbox's generated secrets are printed, so keep it on loopback unless told otherwise.
     host: e.HOST ?? (sandbox ? '127.0.0.1' : '0.0.0.0'),

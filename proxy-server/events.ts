@@ -7,13 +7,13 @@
 import type { RequestHandler, Response } from 'express';
 import { problem } from '../contract/spherepay/problem.ts';
 import { sendProblem } from './errors.ts';
+import { liveSession } from './sessions.ts';
 import type { Store, StoredEvent } from './store/store.ts';
 
 interface Client {
+  tokenHash: string;
   userId: string;
   customerId: string | null;
-  /** The session the stream belongs to (for the per-session cap). */
-  sessionId?: string;
   deliver(event: StoredEvent): void;
   end(): void;
 }
@@ -24,8 +24,10 @@ export interface EventHub {
   publish(event: StoredEvent): void;
   /** A user now has a customer: their open streams start receiving its events. */
   linked(userId: string, customerId: string): void;
-  /** Whether one more stream may open for this session (caps below). */
-  admit(sessionId: string): Admission;
+  /** Whether one more stream may open for this session (by its token hash; caps below). */
+  admit(tokenHash: string): Admission;
+  /** Sessions were revoked: their open streams end now. */
+  revoked(tokenHashes: readonly string[]): void;
   add(client: Client): () => void;
   /** Ends every stream (graceful shutdown). */
   closeAll(): void;
@@ -75,21 +77,24 @@ export function createEventHub(caps: StreamCaps = DEFAULT_STREAM_CAPS): EventHub
         addTo(byCustomer, customerId, c);
       }
     },
-    admit(sessionId) {
+    admit(tokenHash) {
       if (clients.size >= caps.perProcess) return 'process-full';
-      if ((bySession.get(sessionId)?.size ?? 0) >= caps.perSession) return 'session-full';
+      if ((bySession.get(tokenHash)?.size ?? 0) >= caps.perSession) return 'session-full';
       return 'ok';
+    },
+    revoked(tokenHashes) {
+      for (const hash of tokenHashes) for (const c of [...(bySession.get(hash) ?? [])]) c.end();
     },
     add(client) {
       clients.add(client);
       addTo(byUser, client.userId, client);
       if (client.customerId) addTo(byCustomer, client.customerId, client);
-      if (client.sessionId) addTo(bySession, client.sessionId, client);
+      addTo(bySession, client.tokenHash, client);
       return () => {
         if (!clients.delete(client)) return;
         removeFrom(byUser, client.userId, client);
         if (client.customerId) removeFrom(byCustomer, client.customerId, client);
-        if (client.sessionId) removeFrom(bySession, client.sessionId, client);
+        removeFrom(bySession, client.tokenHash, client);
       };
     },
     closeAll() {
@@ -112,7 +117,7 @@ const frame = (e: StoredEvent) => `id: ${e.seq}\nevent: ${e.type}\ndata: ${e.pay
 export function eventsHandler(d: { store: Store; hub: EventHub; heartbeatMs: number; now: () => Date }): RequestHandler {
   return async (req, res: Response) => {
     const session = req.session!;
-    const admission = d.hub.admit(session.id);
+    const admission = d.hub.admit(session.tokenHash);
     if (admission !== 'ok') {
       // The widget falls back to polling and retries later; the process keeps sockets for everything else.
       const detail = admission === 'process-full' ? 'Too many live event streams on this server; try again later' : 'Too many live event streams for this session';
@@ -145,13 +150,18 @@ export function eventsHandler(d: { store: Store; hub: EventHub; heartbeatMs: num
       res.end();
     };
     const remove = d.hub.add({
+      tokenHash: session.tokenHash,
       userId: session.externalUserId,
       customerId: session.customerId,
-      sessionId: session.id,
       deliver: (e) => (queue ? queue.push(e) : write(e)),
       end,
     });
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), d.heartbeatMs);
+    // Each heartbeat asks the store whether the session still holds, so a
+    // revocation made by another proxy process ends this stream too.
+    const heartbeat = setInterval(() => {
+      res.write(': keep-alive\n\n');
+      liveSession(d.store, session.tokenHash, d.now()).then((live) => live.ok || end(), () => undefined);
+    }, d.heartbeatMs);
     const expiry = setTimeout(end, Math.max(0, session.expiresAt.getTime() - d.now().getTime()));
     function cleanup() {
       clearInterval(heartbeat);

@@ -1,4 +1,4 @@
-/** Runs tasks one at a time per key (in this process); different keys run in parallel. */
+/** Runs tasks one at a time per key (in this process: the SQLite store's lock); different keys run in parallel. */
 export function createKeyedLock() {
   const tails = new Map<string, Promise<unknown>>();
   return async function withLock<T>(key: string, task: () => Promise<T>): Promise<T> {

@@ -4,7 +4,8 @@ import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
-import { addressKey, rateLimit, type RateCounter } from './rate-limit.ts';
+import { addressKey, MemoryRateCounter, rateLimit, type RateCounter } from './rate-limit.ts';
+import type { Store } from './store/store.ts';
 
 /**
  * `X-Request-Id` (a caller's, if it looks like one) on every response and log
@@ -94,10 +95,28 @@ export function embedHeaders(config: Pick<Config, 'allowedOrigins'>): RequestHan
   };
 }
 
+const WINDOW_MS = 60_000;
+
+/**
+ * Where the counts live: in this process's memory for one process (SQLite),
+ * in the store when several processes share it (PostgreSQL: one count across
+ * processes). A store that fails lets requests pass rather than refuse them.
+ */
+function counterFor(store: Store | undefined, prefix: string): RateCounter {
+  if (!store?.shared) return new MemoryRateCounter();
+  return {
+    hit: (key, windowStart) =>
+      store.hitRateLimit(prefix + key, WINDOW_MS, new Date(windowStart)).then(
+        (hit) => hit.hits,
+        () => 0,
+      ),
+  };
+}
+
 /** Per client address, on all of `/api`. */
-export const perIpLimit = (config: Pick<Config, 'rateLimit'>, counter?: RateCounter) =>
-  rateLimit({ limit: config.rateLimit.perIpPerMinute, windowMs: 60_000, key: addressKey, ...(counter ? { counter } : {}) });
+export const perIpLimit = (config: Pick<Config, 'rateLimit'>, store?: Store) =>
+  rateLimit({ limit: config.rateLimit.perIpPerMinute, windowMs: WINDOW_MS, key: addressKey, counter: counterFor(store, 'ip:') });
 
 /** After authentication: keyed by the session, so one browser cannot starve others behind the same IP. */
-export const perSessionLimit = (config: Pick<Config, 'rateLimit'>, counter?: RateCounter) =>
-  rateLimit({ limit: config.rateLimit.perSessionPerMinute, windowMs: 60_000, key: (req) => `session:${req.session?.id ?? 'none'}`, ...(counter ? { counter } : {}) });
+export const perSessionLimit = (config: Pick<Config, 'rateLimit'>, store?: Store) =>
+  rateLimit({ limit: config.rateLimit.perSessionPerMinute, windowMs: WINDOW_MS, key: (req) => req.session?.id ?? 'none', counter: counterFor(store, 'session:') });

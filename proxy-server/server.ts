@@ -10,15 +10,21 @@ import type { AddressInfo } from 'node:net';
 import type { RequestHandler } from 'express';
 import type { DestinationStream } from 'pino';
 import { createApp } from './app.ts';
-import { loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createEventHub } from './events.ts';
 import { createLogger } from './logger.ts';
-import { openSqliteStore } from './store/sqlite.ts';
+import { startMerchantWebhooks } from './merchant-webhooks.ts';
+import { startRetention } from './retention.ts';
+import { SessionCache } from './session-cache.ts';
+import { openStore } from './store/open.ts';
+import type { PurgeCounts, Store } from './store/store.ts';
 import { createUpstream } from './upstream.ts';
 
 export interface RampServer {
   url: string;
   config: Config;
+  /** Runs the retention purge now (the timer runs it every RAMP_PURGE_INTERVAL_MS). */
+  purge(): Promise<PurgeCounts>;
   close(): Promise<void>;
 }
 
@@ -62,7 +68,15 @@ export async function startServer(env: NodeJS.ProcessEnv, overrides: ServerOverr
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   const url = `http://${shownHost}:${bound}`;
 
-  const store = openSqliteStore(loaded.dbPath);
+  let store: Store;
+  try {
+    store = await openStore(loaded.dbPath, { onError: (err, what) => logger.warn({ err: String(err), what }, 'store recovered from an error') });
+  } catch (err) {
+    http.close();
+    // One line naming the variable, like any bad configuration (the URL itself, with its password, is never printed).
+    const reason = err instanceof Error ? err.message.replace(/^RAMP_DB: /, '') : String(err);
+    throw new ConfigError(`RAMP_DB: cannot open the store (${reason})`);
+  }
   let composition: Composition = {};
   try {
     composition = (await overrides.compose?.({ url, port: bound, config: loaded })) ?? {};
@@ -74,16 +88,39 @@ export async function startServer(env: NodeJS.ProcessEnv, overrides: ServerOverr
   const config = composition.config ?? loaded;
 
   const events = createEventHub(config.streams);
+  // Only where every process hears revocations and links (PostgreSQL's broadcasts): two
+  // processes on one SQLite file have no such channel, so there the cache stays off.
+  const sessionCache = new SessionCache(store.shared ? 2_000 : 0);
+  // Whatever any process sharing the store announces reaches this process's event streams and session cache.
+  const unsubscribe = store.subscribe((m) => {
+    if (m.kind === 'event') events.publish(m.event);
+    else if (m.kind === 'linked') {
+      sessionCache.invalidateUser(m.externalUserId);
+      events.linked(m.externalUserId, m.customerId);
+    } else if (m.kind === 'session-ended') {
+      for (const hash of m.tokenHashes) sessionCache.invalidateToken(hash);
+      events.revoked(m.tokenHashes);
+    }
+  });
   const upstream = createUpstream({ ...config.spherepay, logger });
-  const app = createApp(config, { store, upstream, logger, events, ...(overrides.now ? { now: overrides.now } : {}), ...(composition.site ? { site: composition.site } : {}) });
+  const now = overrides.now ?? (() => new Date());
+  const merchantWebhooks = config.merchantWebhook ? startMerchantWebhooks({ ...config.merchantWebhook, store, logger, now }) : undefined;
+  const retention = startRetention({ store, ...config.retention, logger, now });
+  const app = createApp(config, {
+    store, upstream, logger, events, now, sessionCache,
+    ...(composition.site ? { site: composition.site } : {}),
+    ...(merchantWebhooks ? { merchantWebhooks } : {}),
+  });
   handler = app;
 
   let closing: Promise<void> | undefined;
   return {
     url,
     config,
+    purge: () => retention.run(),
     close() {
       closing ??= (async () => {
+        unsubscribe();
         events.closeAll();
         const drained = new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeIdleConnections();
@@ -91,6 +128,8 @@ export async function startServer(env: NodeJS.ProcessEnv, overrides: ServerOverr
         await drained;
         clearTimeout(timer);
         await composition.close?.();
+        await merchantWebhooks?.stop();
+        await retention.stop();
         await store.close();
         logger.flush?.();
       })();

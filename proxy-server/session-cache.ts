@@ -11,11 +11,16 @@
  * - at most `maxEntries` (default 10,000), oldest dropped first.
  *
  * Expiry is still checked on every request against the remembered expiresAt.
+ * server.ts turns it on only for stores that broadcast to every process
+ * (PostgreSQL); a TTL of 0 remembers nothing.
  */
+import type { SessionPolicy } from '../contract/proxy-api.ts';
+
 export interface CachedSession {
   externalUserId: string;
   customerId: string | null;
   expiresAt: Date;
+  policy: SessionPolicy;
 }
 
 export class SessionCache {

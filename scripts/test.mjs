@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from './chromium.mjs';
+import { runDatabase } from './test-database.mjs';
 
 const groups = process.argv.slice(2);
 const want = (g) => groups.length === 0 || groups.includes(g);
@@ -17,20 +18,31 @@ function testFiles(dir) {
     .sort();
 }
 
-function run(label, cmd, args, env = {}) {
+/** Runs one group; returns its exit code, 0 when it passed. */
+function attempt(label, cmd, args, env = {}) {
   console.log(`\n== ${label}`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  if (r.status !== 0) {
-    console.error(`\n${label} failed (exit ${r.status ?? r.signal}).`);
-    process.exit(r.status || 1);
-  }
+  if (r.status === 0) return 0;
+  console.error(`\n${label} failed (exit ${r.status ?? r.signal}).`);
+  return r.status || 1;
+}
+
+function run(label, cmd, args, env = {}) {
+  const status = attempt(label, cmd, args, env);
+  if (status !== 0) process.exit(status);
 }
 
 run('layout', process.execPath, ['scripts/check-layout.mjs']);
 
 if (want('node')) {
   const files = [...testFiles('test/contract'), ...testFiles('test/sandbox'), ...testFiles('test/proxy')];
-  if (files.length) run('node tests', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { LOG_LEVEL: 'silent' });
+  if (files.length) {
+    // PostgreSQL tests get a database of this run's own (RAMP_TEST_PG; empty: none answered, they skip).
+    const db = await runDatabase();
+    const status = attempt('node tests', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { LOG_LEVEL: 'silent', RAMP_TEST_PG: db.url });
+    await db.drop();
+    if (status !== 0) process.exit(status);
+  }
 }
 if (want('web') || want('e2e')) {
   const chrome = ensureChromium();

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
 import type { ProblemDetails } from '../../contract/spherepay/common.ts';
 import { validationProblem } from '../../contract/spherepay/problem.ts';
+import { webhookReceiver } from './webhook-receiver.ts';
 
 export interface DemoOptions {
   /** What the proxy expects from a merchant backend on `POST /api/sessions`. */
@@ -17,6 +18,8 @@ export interface DemoOptions {
   proxyUrl?: string;
   /** Whether the sandbox controls (approve, fund) are offered. */
   sandbox: boolean;
+  /** RAMP_MERCHANT_WEBHOOK_SECRET, when the proxy delivers merchant webhooks to this backend (`POST /demo/webhooks`). */
+  webhookSecret?: string;
 }
 
 const sendProblem = (res: Response, body: ProblemDetails) => res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
@@ -66,6 +69,8 @@ function selfUrl(req: Request): string {
 
 export function demoRouter(options: DemoOptions): Router {
   const router = Router();
+  const webhooks = options.webhookSecret ? webhookReceiver(options.webhookSecret) : undefined;
+  if (webhooks) router.post('/webhooks', ...webhooks.post);
   router.use(express.json({ limit: '4kb' }));
   router.use((_req, res, next) => {
     res.set('cache-control', 'no-store');
@@ -73,7 +78,12 @@ export function demoRouter(options: DemoOptions): Router {
   });
 
   router.get('/config', (req, res) => {
-    res.json({ user: currentUser(req, res), sandbox: options.sandbox });
+    res.json({ user: currentUser(req, res), sandbox: options.sandbox, webhooks: !!webhooks });
+  });
+
+  // What the backend learned from merchant webhooks about the signed-in demo user.
+  router.get('/webhooks', (req, res) => {
+    res.json({ received: webhooks?.receivedFor(currentUser(req, res)) ?? [] });
   });
 
   router.post('/user', (req, res) => {

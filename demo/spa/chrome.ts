@@ -12,6 +12,15 @@ import { RAMP_EVENTS } from '../../widget/events.ts';
 interface DemoConfig {
   user: string;
   sandbox: boolean;
+  /** The demo backend receives the proxy's signed merchant webhooks. */
+  webhooks: boolean;
+}
+
+interface ReceivedWebhook {
+  id: string;
+  type: string;
+  receivedAt: string;
+  data: unknown;
 }
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
@@ -79,7 +88,41 @@ const HOST_PANEL = `
   <section class="panel" aria-labelledby="log-title">
     <h2 id="log-title">Events received by this page</h2>
     <div role="log" aria-live="off" aria-labelledby="log-title"><ol id="event-log"></ol></div>
+  </section>
+  <section class="panel" id="webhook-panel" aria-labelledby="webhook-title" hidden>
+    <h2 id="webhook-title">Webhooks received by the merchant backend</h2>
+    <p class="hint">Signed by the proxy and verified by this demo's backend (signature and timestamp); they arrive whether or not a page is open.</p>
+    <div role="log" aria-live="off" aria-labelledby="webhook-title"><ol id="webhook-log"></ol></div>
   </section>`;
+
+const WEBHOOK_POLL_MS = 2000;
+
+/** Shows what the demo backend learned from merchant webhooks about this user, polling its backend. */
+function followWebhooks() {
+  const panel = byId('webhook-panel');
+  const list = byId<HTMLOListElement>('webhook-log');
+  if (!panel || !list) return;
+  panel.hidden = false;
+  let shown = 0;
+  const refresh = async () => {
+    const res = await fetch('/demo/webhooks', { headers: { accept: 'application/json' } }).catch(() => undefined);
+    if (!res?.ok) return;
+    const { received } = (await res.json()) as { received: ReceivedWebhook[] };
+    for (const hook of received.slice(shown)) {
+      const item = document.createElement('li');
+      item.dataset.type = hook.type;
+      const name = document.createElement('span');
+      name.className = 'type';
+      name.textContent = hook.type;
+      item.append(name, ' ', new Date(hook.receivedAt).toLocaleTimeString(), ' ', JSON.stringify(hook.data));
+      list.append(item);
+    }
+    shown = received.length;
+    list.scrollTop = list.scrollHeight;
+  };
+  void refresh();
+  setInterval(() => void refresh(), WEBHOOK_POLL_MS);
+}
 
 /** Renders the navigation, the user bar and (where the page has one) the host panel. */
 function renderChrome() {
@@ -108,6 +151,7 @@ export async function setupChrome(): Promise<void> {
     await fetch('/demo/user', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     location.reload();
   });
+  if (config.webhooks) followWebhooks();
   const panel = byId('sandbox-controls');
   const status = byId('sandbox-status');
   if (!panel || !status || !config.sandbox) return;

@@ -1,7 +1,8 @@
 /**
  * `POST /api/v2/customer`: the one call a session without a customer may
- * make. Serialised per user, with an Idempotency-Key derived from the user
- * and the body, so concurrent first requests never create two customers.
+ * make. Serialised per user across every proxy process (the store's lock),
+ * with an Idempotency-Key derived from the user and the body, so concurrent
+ * first requests never create two customers.
  */
 import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
@@ -9,7 +10,6 @@ import { CustomerId } from '../../contract/spherepay/common.ts';
 import { CustomerCreate } from '../../contract/spherepay/customer.ts';
 import { problem } from '../../contract/spherepay/problem.ts';
 import { HttpProblem, invalid } from '../errors.ts';
-import type { createKeyedLock } from '../keyed-lock.ts';
 import type { Store } from '../store/store.ts';
 import type { Upstream } from '../upstream.ts';
 import { parseJson } from './ownership.ts';
@@ -18,7 +18,6 @@ import { send } from './respond.ts';
 export interface CustomerCreateDeps {
   store: Store;
   upstream: Upstream;
-  lock: ReturnType<typeof createKeyedLock>;
   onLinked(externalUserId: string, customerId: string): void;
 }
 
@@ -31,7 +30,7 @@ export function customerCreateHandler(d: CustomerCreateDeps): RequestHandler {
     const parsed = CustomerCreate.safeParse(req.body);
     if (!parsed.success) throw invalid(parsed.error.issues);
     const user = session.externalUserId;
-    await d.lock(user, async () => {
+    await d.store.withLock(`customer:${user}`, async () => {
       if (await d.store.customerOf(user)) throw alreadyExists();
       const key = 'customer-' + createHash('sha256').update(`${user}\n${JSON.stringify(parsed.data)}`).digest('hex');
       const up = await d.upstream.request({ method: 'POST', path: '/v2/customer', json: parsed.data, idempotencyKey: key, requestId: req.id });

@@ -4,8 +4,9 @@ import { notFound, invalid, HttpProblem } from '../errors.ts';
 import { problem } from '../../contract/spherepay/problem.ts';
 import type { Store, StoredResponse } from '../store/store.ts';
 import type { Upstream } from '../upstream.ts';
-import { claim, readIdempotencyKey, requestHash, settle } from './idempotency.ts';
-import type { Ownership } from './ownership.ts';
+import { claim, holdClaim, readIdempotencyKey, requestHash, settle } from './idempotency.ts';
+import { applyQuotePolicy, applyTransferPolicy, checkQuoteForTransfer } from '../policy.ts';
+import { parseJson, type Ownership } from './ownership.ts';
 import { checkResponse, passHeaders, send } from './respond.ts';
 import type { RelayRoute } from './routes.ts';
 
@@ -14,6 +15,8 @@ export interface RelayDeps {
   upstream: Upstream;
   ownership: Ownership;
   now: () => Date;
+  /** An Idempotency-Key claim untouched this long was left by a dead process (the upstream timeout). */
+  claimStaleMs: number;
 }
 
 export function requireCustomer(req: Request): string {
@@ -28,6 +31,19 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function forceCustomer(target: Record<string, unknown>, field: string, customerId: string) {
   if (target[field] === undefined) target[field] = customerId;
   else if (target[field] !== customerId) throw notFound();
+}
+
+/** The merchant's terms on a quote or transfer body: fees filled in, anything outside them refused. */
+async function applyPolicy(kind: 'quote' | 'transfer', body: Record<string, unknown>, req: Request, d: RelayDeps) {
+  const policy = req.session!.policy;
+  if (kind === 'quote') return applyQuotePolicy(body, policy);
+  const applied = applyTransferPolicy(body, policy);
+  if (typeof applied.quoteId === 'string') {
+    const up = await d.upstream.request({ method: 'GET', path: '/v2/quote/' + encodeURIComponent(applied.quoteId), requestId: req.id });
+    if (up.status !== 200) throw new HttpProblem(problem(502, 'upstream/unavailable', 'The quote could not be read from SpherePay'));
+    checkQuoteForTransfer(parseJson(up.text) as Record<string, unknown> | undefined, policy);
+  }
+  return applied;
 }
 
 export function relayHandler(route: RelayRoute, d: RelayDeps): RequestHandler {
@@ -63,6 +79,7 @@ export function relayHandler(route: RelayRoute, d: RelayDeps): RequestHandler {
         if (!parsed.success) throw invalid(parsed.error.issues);
         body = isObject(parsed.data) && Object.keys(parsed.data).length === 0 && !route.bodyCustomer ? undefined : parsed.data;
         for (const ref of route.refs?.(body) ?? []) await d.ownership.assert(ref.kind, ref.id, customerId, req.id);
+        if (route.policy) body = await applyPolicy(route.policy, body as Record<string, unknown>, req, d);
       }
 
       const call = async (): Promise<{ response: StoredResponse; headers: Record<string, string> }> => {
@@ -80,9 +97,10 @@ export function relayHandler(route: RelayRoute, d: RelayDeps): RequestHandler {
         const { response, headers } = await call();
         return send(res, response, headers);
       }
-      const outcome = await claim(d.store, customerId, key, requestHash(route.method, path, body), d.now);
+      const outcome = await claim(d.store, customerId, key, requestHash(route.method, path, body), d.now, d.claimStaleMs);
       if ('replay' in outcome) return send(res, outcome.replay, { 'idempotent-replayed': 'true' });
       let settled: StoredResponse | undefined;
+      const release = holdClaim(d.store, customerId, key, d.now, d.claimStaleMs);
       try {
         const { response, headers } = await call();
         settled = response;
@@ -91,6 +109,7 @@ export function relayHandler(route: RelayRoute, d: RelayDeps): RequestHandler {
         if (err instanceof HttpProblem && err.body.status === 404) settled = { status: 404, contentType: 'application/problem+json', body: JSON.stringify(err.body) };
         throw err;
       } finally {
+        release();
         await settle(d.store, customerId, key, settled);
       }
     } finally {

@@ -9,11 +9,11 @@ import { HttpProblem, invalidAt } from '../errors.ts';
 import type { Store, StoredResponse } from '../store/store.ts';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
-/** How long a duplicate waits for the first request before it gets 409. */
+/** How long a duplicate waits, at least, for the first request before it gets 409. */
 const WAIT_MS = 10_000;
 const POLL_MS = 25;
-/** A claim this old was left behind by a process that died mid-request. */
-const STALE_MS = 60_000;
+/** The quickest a holder re-touches its claim. */
+const MIN_TOUCH_MS = 50;
 
 export function readIdempotencyKey(header: string | undefined, required: boolean): string | undefined {
   if (header === undefined || header === '') {
@@ -36,13 +36,16 @@ export type Outcome = { replay: StoredResponse } | { claimed: true };
 
 /**
  * Claims the key, or returns the stored response of the first request with
- * it. A concurrent duplicate waits (bounded) for the first to finish.
+ * it. A concurrent duplicate (in any process) waits, bounded, for the first
+ * to finish; a claim untouched for `staleMs` (the upstream timeout) was left
+ * by a process that died, and the waiter takes it over, so a crash costs a
+ * retry one upstream timeout rather than a run of 409s.
  */
-export async function claim(store: Store, customerId: string, key: string, hash: string, now: () => Date): Promise<Outcome> {
-  const deadline = Date.now() + WAIT_MS;
+export async function claim(store: Store, customerId: string, key: string, hash: string, now: () => Date, staleMs: number): Promise<Outcome> {
+  const deadline = Date.now() + Math.max(WAIT_MS, staleMs + 4 * POLL_MS);
   for (;;) {
     const t = now();
-    const c = await store.claimIdempotency(customerId, key, hash, t, new Date(t.getTime() - STALE_MS));
+    const c = await store.claimIdempotency(customerId, key, hash, t, new Date(t.getTime() - staleMs));
     if (c.state === 'claimed') return { claimed: true };
     if (c.requestHash !== hash) throw differentRequest();
     if (c.state === 'done') return { replay: c.response };
@@ -51,6 +54,13 @@ export async function claim(store: Store, customerId: string, key: string, hash:
     }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
+}
+
+/** While the upstream call runs, the holder keeps its claim fresh so no other process takes it over; returns the stop. */
+export function holdClaim(store: Store, customerId: string, key: string, now: () => Date, staleMs: number): () => void {
+  const timer = setInterval(() => void store.touchIdempotency(customerId, key, now()).catch(() => {}), Math.max(MIN_TOUCH_MS, Math.floor(staleMs / 3)));
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Final answers are kept; transient ones (5xx, 429) release the key so a retry can go through. */

@@ -39,6 +39,8 @@ export interface RelayRoute {
   idempotency?: 'required' | 'optional';
   /** Money movement: written to the audit log. */
   audit?: boolean;
+  /** The session's money policy applies (fees filled in; limits, directions, currencies enforced). */
+  policy?: 'quote' | 'transfer';
 }
 
 /** A body-less POST may still arrive as `{}`. */
@@ -63,11 +65,11 @@ export const RELAY_ROUTES: readonly RelayRoute[] = [
   { method: 'POST', path: '/wallet', body: WalletCreate, bodyCustomer: 'customerId', returns: { kind: 'wallet' }, idempotency: 'optional' },
   { method: 'GET', path: '/wallet', query: InstrumentListQuery, queryCustomer: 'customerId', returns: { kind: 'wallet', list: true } },
   { method: 'GET', path: '/wallet/:id', id: 'wallet', returns: { kind: 'wallet' } },
-  { method: 'POST', path: '/quote', body: QuoteCreate, bodyCustomer: 'customerId', returns: { kind: 'quote' }, idempotency: 'optional' },
+  { method: 'POST', path: '/quote', body: QuoteCreate, bodyCustomer: 'customerId', returns: { kind: 'quote' }, idempotency: 'optional', policy: 'quote' },
   { method: 'GET', path: '/quote/:id', id: 'quote', returns: { kind: 'quote' } },
   { method: 'PUT', path: '/quote/:id', id: 'quote', body: QuoteUpdate, returns: { kind: 'quote' } },
   {
-    method: 'POST', path: '/transfer', body: TransferCreate, bodyCustomer: 'customer', returns: { kind: 'transfer' }, idempotency: 'required', audit: true,
+    method: 'POST', path: '/transfer', body: TransferCreate, bodyCustomer: 'customer', returns: { kind: 'transfer' }, idempotency: 'required', audit: true, policy: 'transfer',
     refs: (b) => [
       { kind: endpointKind(b.source), id: b.source?.id, pointer: '/source/id' },
       { kind: endpointKind(b.destination), id: b.destination?.id, pointer: '/destination/id' },

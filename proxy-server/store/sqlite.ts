@@ -1,9 +1,15 @@
-/** The Store on SQLite (better-sqlite3, WAL). Calls are synchronous underneath; the interface is async. */
+/**
+ * The Store on SQLite (better-sqlite3, WAL) for one proxy process. Calls are
+ * synchronous underneath; the interface is async. Locks and broadcasts stay
+ * in this process, which is all there is.
+ */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations.ts';
-import type { AuditEntry, IdempotencyClaim, ResourceKind, SessionRecord, StoredEvent, Store } from './store.ts';
+import type { SessionPolicy } from '../../contract/proxy-api.ts';
+import { createKeyedLock } from '../keyed-lock.ts';
+import type { AuditEntry, DeliveryOutcome, IdempotencyClaim, OutboxDelivery, PurgeCounts, ResourceKind, StoredEvent, Store, StoreMessage } from './store.ts';
 
 export function openSqliteStore(path: string): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -18,9 +24,15 @@ export function openSqliteStore(path: string): Store {
     userCustomer: db.prepare<[string], { customer_id: string | null }>('SELECT customer_id FROM users WHERE external_user_id = ?'),
     customerUser: db.prepare<[string], { external_user_id: string }>('SELECT external_user_id FROM users WHERE customer_id = ?'),
     link: db.prepare('UPDATE users SET customer_id = ? WHERE external_user_id = ? AND customer_id IS NULL'),
-    insertSession: db.prepare('INSERT INTO sessions (token_hash, external_user_id, expires_at, created_at) VALUES (?, ?, ?, ?)'),
-    session: db.prepare<[string], { token_hash: string; external_user_id: string; expires_at: number }>(
-      'SELECT token_hash, external_user_id, expires_at FROM sessions WHERE token_hash = ?',
+    insertSession: db.prepare('INSERT INTO sessions (token_hash, external_user_id, expires_at, created_at, policy) VALUES (?, ?, ?, ?, ?)'),
+    session: db.prepare<[string], { token_hash: string; external_user_id: string; expires_at: number; policy: string; revoked_at: number | null }>(
+      'SELECT token_hash, external_user_id, expires_at, policy, revoked_at FROM sessions WHERE token_hash = ?',
+    ),
+    revokeOne: db.prepare<[number, string, number], { token_hash: string }>(
+      'UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ? RETURNING token_hash',
+    ),
+    revokeUser: db.prepare<[number, string, number], { token_hash: string }>(
+      'UPDATE sessions SET revoked_at = ? WHERE external_user_id = ? AND revoked_at IS NULL AND expires_at > ? RETURNING token_hash',
     ),
     insertOwner: db.prepare('INSERT OR IGNORE INTO ownership (resource_id, kind, customer_id, created_at) VALUES (?, ?, ?, ?)'),
     owner: db.prepare<[string], { kind: ResourceKind; customer_id: string }>('SELECT kind, customer_id FROM ownership WHERE resource_id = ?'),
@@ -35,11 +47,38 @@ export function openSqliteStore(path: string): Store {
     ),
     complete: db.prepare("UPDATE idempotency SET state = 'done', status = ?, content_type = ?, body = ? WHERE customer_id = ? AND key = ?"),
     release: db.prepare("DELETE FROM idempotency WHERE customer_id = ? AND key = ? AND state = 'in-progress'"),
+    touch: db.prepare("UPDATE idempotency SET updated_at = ? WHERE customer_id = ? AND key = ? AND state = 'in-progress'"),
+    hit: db.prepare<{ key: string; now: number; window: number }, { hits: number; reset_at: number }>(`
+      INSERT INTO rate_limits (key, hits, reset_at) VALUES (@key, 1, @now + @window)
+      ON CONFLICT (key) DO UPDATE SET
+        hits = CASE WHEN rate_limits.reset_at <= @now THEN 1 ELSE rate_limits.hits + 1 END,
+        reset_at = CASE WHEN rate_limits.reset_at <= @now THEN @now + @window ELSE rate_limits.reset_at END
+      RETURNING hits, reset_at`),
+    expiredLimits: db.prepare('DELETE FROM rate_limits WHERE reset_at <= ?'),
     insertEvent: db.prepare('INSERT OR IGNORE INTO events (id, type, customer_id, payload, received_at) VALUES (?, ?, ?, ?, ?)'),
     eventsAfter: db.prepare<[string, number, number], { seq: number; id: string; type: string; customer_id: string | null; payload: string }>(
       'SELECT seq, id, type, customer_id, payload FROM events WHERE customer_id = ? AND seq > ? ORDER BY seq LIMIT ?',
     ),
     countEvents: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM events'),
+    enqueue: db.prepare('INSERT INTO outbox (seq, customer_key, state, enqueued_at, next_attempt_at) VALUES (?, ?, \'pending\', ?, ?)'),
+    // The head of each customer's queue, if due and not leased; later events wait behind it.
+    due: db.prepare<[number, number, number], OutboxRow>(`
+      SELECT o.seq, o.attempts, o.enqueued_at, e.id, e.type, e.customer_id, e.payload, u.external_user_id
+      FROM outbox o JOIN events e ON e.seq = o.seq LEFT JOIN users u ON u.customer_id = e.customer_id
+      WHERE o.state = 'pending' AND o.next_attempt_at <= ? AND o.lease_until <= ?
+        AND o.seq = (SELECT MIN(p.seq) FROM outbox p WHERE p.state = 'pending' AND p.customer_key = o.customer_key)
+      ORDER BY o.seq LIMIT ?`),
+    lease: db.prepare('UPDATE outbox SET lease_until = ? WHERE seq = ?'),
+    delivered: db.prepare("UPDATE outbox SET state = 'delivered', attempts = attempts + 1, lease_until = 0, last_error = NULL, finished_at = ? WHERE seq = ? AND state = 'pending'"),
+    retry: db.prepare("UPDATE outbox SET attempts = attempts + 1, lease_until = 0, next_attempt_at = ?, last_error = ? WHERE seq = ? AND state = 'pending'"),
+    failed: db.prepare("UPDATE outbox SET state = 'failed', attempts = attempts + 1, lease_until = 0, last_error = ?, finished_at = ? WHERE seq = ? AND state = 'pending'"),
+    countPending: db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM outbox WHERE state = 'pending'"),
+    purgeSessions: db.prepare('DELETE FROM sessions WHERE token_hash IN (SELECT token_hash FROM sessions WHERE expires_at <= ? OR revoked_at IS NOT NULL LIMIT ?)'),
+    purgeEvents: db.prepare(`DELETE FROM events WHERE seq IN (
+      SELECT e.seq FROM events e LEFT JOIN outbox o ON o.seq = e.seq
+      WHERE e.received_at < ? AND (o.state IS NULL OR o.state <> 'pending') ORDER BY e.seq LIMIT ?)`),
+    purgeIdempotency: db.prepare(`DELETE FROM idempotency WHERE rowid IN (
+      SELECT rowid FROM idempotency WHERE state = 'done' AND updated_at < ? LIMIT ?)`),
     audit: db.prepare(
       'INSERT INTO audit (at, session_id, customer_id, method, route, idempotency_key, upstream_status, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -66,12 +105,45 @@ export function openSqliteStore(path: string): Store {
     return 'conflict';
   });
 
+  const addEventTx = db.transaction((e: Omit<StoredEvent, 'seq'>, now: number, outbox: boolean): StoredEvent | undefined => {
+    const info = q.insertEvent.run(e.id, e.type, e.customerId, e.payload, now);
+    if (info.changes !== 1) return undefined;
+    const seq = Number(info.lastInsertRowid);
+    if (outbox) q.enqueue.run(seq, e.customerId ?? '', now, now);
+    return { ...e, seq };
+  });
+
+  const claimTxDeliveries = db.transaction((now: number, leaseUntil: number, limit: number): OutboxDelivery[] => {
+    const rows = q.due.all(now, now, limit);
+    for (const r of rows) q.lease.run(leaseUntil, r.seq);
+    return rows.map((r) => ({
+      event: { seq: r.seq, id: r.id, type: r.type, customerId: r.customer_id, payload: r.payload },
+      externalUserId: r.external_user_id,
+      attempts: r.attempts,
+      enqueuedAt: new Date(r.enqueued_at),
+    }));
+  });
+
+  const revokeTx = db.transaction((target: Parameters<Store['revokeSessions']>[0], now: number): string[] => {
+    const rows = 'tokenHash' in target ? q.revokeOne.all(now, target.tokenHash, now) : q.revokeUser.all(now, target.externalUserId, now);
+    return rows.map((r) => r.token_hash);
+  });
+
+  const purgeTx = db.transaction((now: number, before: number, batch: number): PurgeCounts => ({
+    sessions: q.purgeSessions.run(now, batch).changes,
+    events: q.purgeEvents.run(before, batch).changes,
+    idempotency: q.purgeIdempotency.run(before, batch).changes,
+  }));
+
   const toEvent = (r: { seq: number; id: string; type: string; customer_id: string | null; payload: string }): StoredEvent => ({
     seq: r.seq, id: r.id, type: r.type, customerId: r.customer_id, payload: r.payload,
   });
 
+  const lock = createKeyedLock();
+  const listeners = new Set<(m: StoreMessage) => void>();
   let open = true;
   return {
+    shared: false,
     async ensureUser(externalUserId, now) {
       q.insertUser.run(externalUserId, now.getTime());
       return q.userCustomer.get(externalUserId)?.customer_id ?? null;
@@ -82,12 +154,18 @@ export function openSqliteStore(path: string): Store {
     async linkCustomer(externalUserId, customerId) {
       return linkTx(externalUserId, customerId);
     },
-    async createSession(s: SessionRecord, now) {
-      q.insertSession.run(s.tokenHash, s.externalUserId, s.expiresAt.getTime(), now.getTime());
+    async createSession(s, now) {
+      q.insertSession.run(s.tokenHash, s.externalUserId, s.expiresAt.getTime(), now.getTime(), JSON.stringify(s.policy));
     },
     async findSession(tokenHash) {
       const r = q.session.get(tokenHash);
-      return r && { tokenHash: r.token_hash, externalUserId: r.external_user_id, expiresAt: new Date(r.expires_at) };
+      return r && {
+        tokenHash: r.token_hash, externalUserId: r.external_user_id, expiresAt: new Date(r.expires_at),
+        policy: JSON.parse(r.policy) as SessionPolicy, revokedAt: r.revoked_at === null ? null : new Date(r.revoked_at),
+      };
+    },
+    async revokeSessions(target, now) {
+      return revokeTx(target, now.getTime());
     },
     async recordOwner(kind, id, customerId, now) {
       q.insertOwner.run(id, kind, customerId, now.getTime());
@@ -105,15 +183,47 @@ export function openSqliteStore(path: string): Store {
     async releaseIdempotency(customerId, key) {
       q.release.run(customerId, key);
     },
-    async addEvent(e, now) {
-      const info = q.insertEvent.run(e.id, e.type, e.customerId, e.payload, now.getTime());
-      return info.changes === 1 ? { ...e, seq: Number(info.lastInsertRowid) } : undefined;
+    async touchIdempotency(customerId, key, now) {
+      q.touch.run(now.getTime(), customerId, key);
+    },
+    withLock: lock,
+    async hitRateLimit(key, windowMs, now) {
+      const t = now.getTime();
+      if (Math.random() < 0.01) q.expiredLimits.run(t);
+      const r = q.hit.get({ key, now: t, window: windowMs })!;
+      return { hits: r.hits, resetAt: new Date(r.reset_at) };
+    },
+    async broadcast(message) {
+      for (const l of [...listeners]) l(message);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    async addEvent(e, now, options) {
+      const stored = addEventTx(e, now.getTime(), options?.outbox ?? false);
+      if (stored) for (const l of [...listeners]) l({ kind: 'event', event: stored });
+      return stored;
     },
     async eventsAfter(customerId, seq, limit) {
       return q.eventsAfter.all(customerId, seq, limit).map(toEvent);
     },
     async countEvents() {
       return q.countEvents.get()!.n;
+    },
+    async claimDeliveries(now, leaseUntil, limit) {
+      return claimTxDeliveries(now.getTime(), leaseUntil.getTime(), limit);
+    },
+    async recordDelivery(seq, outcome: DeliveryOutcome, now) {
+      if (outcome.state === 'delivered') q.delivered.run(now.getTime(), seq);
+      else if (outcome.state === 'retry') q.retry.run(outcome.nextAttemptAt.getTime(), outcome.error, seq);
+      else q.failed.run(outcome.error, now.getTime(), seq);
+    },
+    async countPendingDeliveries() {
+      return q.countPending.get()!.n;
+    },
+    async purge(now, before, batch) {
+      return purgeTx(now.getTime(), before.getTime(), batch);
     },
     async audit(a: AuditEntry) {
       q.audit.run(a.at.getTime(), a.sessionId, a.customerId, a.method, a.route, a.idempotencyKey, a.upstreamStatus, a.requestId);
@@ -131,9 +241,21 @@ export function openSqliteStore(path: string): Store {
     async close() {
       if (!open) return;
       open = false;
+      listeners.clear();
       db.close();
     },
   };
+}
+
+interface OutboxRow {
+  seq: number;
+  attempts: number;
+  enqueued_at: number;
+  id: string;
+  type: string;
+  customer_id: string | null;
+  payload: string;
+  external_user_id: string | null;
 }
 
 function migrate(db: Database.Database) {

@@ -29,6 +29,11 @@ test('isSessionInfo agrees with SessionInfo', () => {
     { customerId: 'customer_1', expiresAt: 'x', more: 1 },
     { customerId: 'customer_1' },
     { expiresAt: 'x' },
+    { customerId: null, expiresAt: 'x', policy: { integratorFeeBps: '50', integratorFixedFee: '0.00', minAmount: null, maxAmount: '100.00', directions: ['on-ramp'], currencies: ['usd'] } },
+    { customerId: null, expiresAt: 'x', policy: { integratorFeeBps: '50', integratorFixedFee: '0.00', minAmount: null, maxAmount: '100.00', directions: ['on-ramp'], currencies: ['usd'], later: 1 } },
+    { customerId: null, expiresAt: 'x', policy: { integratorFeeBps: 50, integratorFixedFee: '0.00', minAmount: null, maxAmount: null, directions: [], currencies: [] } },
+    { customerId: null, expiresAt: 'x', policy: { integratorFeeBps: '0', integratorFixedFee: '0.00', minAmount: null, maxAmount: null, directions: [1], currencies: [] } },
+    { customerId: null, expiresAt: 'x', policy: null },
   ]);
 });
 

@@ -3,8 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemoryRateCounter } from '../../proxy-server/rate-limit.ts';
 import { SessionCache } from '../../proxy-server/session-cache.ts';
+import { OPEN_POLICY } from '../../contract/proxy-api.ts';
 
-const session = (user: string) => ({ externalUserId: user, customerId: null, expiresAt: new Date(Date.now() + 60_000) });
+const session = (user: string) => ({ externalUserId: user, customerId: null, expiresAt: new Date(Date.now() + 60_000), policy: OPEN_POLICY });
 
 test('a remembered session is forgotten after its short TTL', () => {
   let now = 0;

@@ -58,7 +58,10 @@ describe('proxy sessions', () => {
     const fresh = await stack.mint('status-user', { ttlSeconds: 600 });
     const before = await stack.call(fresh.token, 'GET', '/api/session');
     assert.equal(before.status, 200);
-    assert.deepEqual(before.body, { customerId: null, expiresAt: fresh.expiresAt });
+    assert.deepEqual(before.body, {
+      customerId: null, expiresAt: fresh.expiresAt,
+      policy: { integratorFeeBps: '0', integratorFixedFee: '0.00', minAmount: null, maxAmount: null, directions: ['on-ramp', 'off-ramp'], currencies: ['usd', 'eur', 'brl', 'usdc', 'usdt', 'eurc'] },
+    });
     const { customerId } = await stack.customer('status-user');
     const after = await stack.call(fresh.token, 'GET', '/api/session');
     assert.equal(after.body.customerId, customerId);

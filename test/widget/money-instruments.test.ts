@@ -76,7 +76,8 @@ describe('<sphere-ramp> instruments', () => {
     await addBrlBankAccount(user, customerId);
     const { el, events } = await mountRamp({
       user,
-      attrs: { quotes: 'off', 'integrator-fixed-fee': '1.00', 'integrator-fee-bps': '15', 'source-currency': 'brl', 'destination-currency': 'usdc' },
+      attrs: { quotes: 'off', 'source-currency': 'brl', 'destination-currency': 'usdc' },
+      policy: { integratorFixedFee: '1.00', integratorFeeBps: '15' },
     });
     const step = await waitForStep(el, 'ramp');
     await waitUntil(() => deepQueryAll(el.shadowRoot!, 'input[name="wallet"]').length === 2, 'wallets listed');
@@ -86,6 +87,8 @@ describe('<sphere-ramp> instruments', () => {
     expect(sol.disabled).to.equal(true);
     expect(polygon.checked).to.equal(true);
     expect(text(el)).to.contain('PIX transfers cannot use Solana');
+    expect(text(el)).to.contain('Service fee: 0.15%.');
+    expect(text(el), 'no fixed fee on BRL').not.to.contain('1.00 BRL');
     await click(el, 'Add a wallet');
     const networks = [...(field(el, '/network') as HTMLSelectElement).options].map((o) => o.value);
     expect(networks).to.include('polygon');

@@ -18,7 +18,8 @@ describe('<sphere-ramp> quotes and transfers', () => {
     await approvedCustomer(user);
     const { el, events } = await mountRamp({
       user,
-      attrs: { direction: 'on-ramp', 'destination-currency': 'usdc', network: 'sol', 'integrator-fee-bps': '10', 'external-id': 'order-42' },
+      attrs: { direction: 'on-ramp', 'destination-currency': 'usdc', network: 'sol', 'external-id': 'order-42' },
+      policy: { integratorFeeBps: '10' },
     });
     const ramp = await waitForStep(el, 'ramp');
     await waitUntil(() => deepQuery(el.shadowRoot!, 'sphere-ramp-bank-account-form'), 'bank form');

@@ -14,7 +14,7 @@ async function arranged(label: string) {
 describe('<sphere-ramp> transfers', () => {
   it('creates a floating transfer on the chosen rail and cancels it only after confirmation', async () => {
     const { user, customerId } = await arranged('cancel');
-    const { el, events } = await mountRamp({ user, attrs: { quotes: 'off', 'integrator-fixed-fee': '2.00', 'external-id': 'cart-9' } });
+    const { el, events } = await mountRamp({ user, attrs: { quotes: 'off', 'external-id': 'cart-9' }, policy: { integratorFixedFee: '2.00' } });
     await waitForStep(el, 'ramp');
     await waitUntil(() => deepQuery(el.shadowRoot!, '#rail'), 'rail choice');
     const rail = deepQuery<HTMLSelectElement>(el.shadowRoot!, '#rail')!;

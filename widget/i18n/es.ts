@@ -12,4 +12,14 @@ export const es: Translation = {
     copy: 'Copiar',
     copied: 'Copiado',
   },
+  money: {
+    serviceFeeTerms: (fee: string) => `Comisión de servicio: ${fee}.`,
+    feePercent: (percent: string) => `${percent} %`,
+    limitsBetween: (min: string, max: string) => `Puedes enviar de ${min} a ${max}.`,
+    limitsAtLeast: (min: string) => `Puedes enviar ${min} o más.`,
+    limitsAtMost: (max: string) => `Puedes enviar hasta ${max}.`,
+    amountBelowMin: (min: string) => `El importe debe ser de al menos ${min}.`,
+    amountAboveMax: (max: string) => `El importe debe ser como máximo ${max}.`,
+    currencyNotOffered: 'Algunas de tus cuentas están en una moneda que no se ofrece aquí.',
+  },
 };

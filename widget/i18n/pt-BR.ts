@@ -12,4 +12,14 @@ export const ptBR: Translation = {
     copy: 'Copiar',
     copied: 'Copiado',
   },
+  money: {
+    serviceFeeTerms: (fee: string) => `Taxa de serviço: ${fee}.`,
+    feePercent: (percent: string) => `${percent.replace('.', ',')}%`,
+    limitsBetween: (min: string, max: string) => `Você pode enviar de ${min} a ${max}.`,
+    limitsAtLeast: (min: string) => `Você pode enviar ${min} ou mais.`,
+    limitsAtMost: (max: string) => `Você pode enviar até ${max}.`,
+    amountBelowMin: (min: string) => `O valor deve ser de pelo menos ${min}.`,
+    amountAboveMax: (max: string) => `O valor deve ser no máximo ${max}.`,
+    currencyNotOffered: 'Algumas das suas contas estão em uma moeda que não é oferecida aqui.',
+  },
 };

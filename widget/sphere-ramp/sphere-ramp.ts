@@ -7,7 +7,7 @@ import { isSessionInfo } from '../../contract/guards.ts';
 import { RampClient } from '../api/client.ts';
 import { GENERIC_MESSAGES, RampError } from '../api/errors.ts';
 import type { EventStream, LiveEvent } from '../api/event-stream.ts';
-import type { SessionMinted } from '../../contract/proxy-api.ts';
+import type { SessionInfo, SessionMinted } from '../../contract/proxy-api.ts';
 import { Session } from '../api/session.ts';
 import { rampEvent, type RampEventMap, type RampEventName } from '../events.ts';
 import { initialMessages, loadMessages, resolveLocale, type Area, type Messages } from '../i18n/messages.ts';
@@ -65,10 +65,6 @@ export class SphereRamp extends LitElement {
   @property({ attribute: 'source-currency' }) sourceCurrency?: string;
   @property({ attribute: 'destination-currency' }) destinationCurrency?: string;
   @property() network?: string;
-  /** Integrator fee in basis points added to quotes and transfers. */
-  @property({ attribute: 'integrator-fee-bps' }) integratorFeeBps?: string;
-  /** Integrator fixed fee (two decimals) on floating-rate transfers. */
-  @property({ attribute: 'integrator-fixed-fee' }) integratorFixedFee?: string;
   /** The merchant's reference, sent as the transfer's `externalId`. */
   @property({ attribute: 'external-id' }) externalId?: string;
   /** `off` turns quotes off: transfers float at the rate of execution. */
@@ -112,7 +108,7 @@ export class SphereRamp extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale')) void this.loadMessages();
-    const presetKeys = ['direction', 'amount', 'sourceCurrency', 'destinationCurrency', 'network', 'integratorFeeBps', 'integratorFixedFee', 'externalId', 'quotes'] as const;
+    const presetKeys = ['direction', 'amount', 'sourceCurrency', 'destinationCurrency', 'network', 'externalId', 'quotes'] as const;
     if (presetKeys.some((k) => changed.has(k))) {
       this.flow = {
         ...this.flow,
@@ -122,8 +118,6 @@ export class SphereRamp extends LitElement {
           sourceCurrency: this.sourceCurrency,
           destinationCurrency: this.destinationCurrency,
           network: this.network,
-          integratorFeeBps: this.integratorFeeBps,
-          integratorFixedFee: this.integratorFixedFee,
           externalId: this.externalId,
           quotes: this.quotes !== 'off',
         },
@@ -154,23 +148,27 @@ export class SphereRamp extends LitElement {
       this.set({ session: null });
       return;
     }
-    let info: SessionMinted | undefined = this.session.info;
-    if (info && info.customerId === undefined) {
-      try {
-        const status = await this.client.request('/api/session');
-        if (!isSessionInfo(status)) throw new RampError('invalid-response', GENERIC_MESSAGES['invalid-response']);
-        info = { ...info, customerId: status.customerId, expiresAt: status.expiresAt };
-      } catch (err) {
-        this.failStart(err);
-        return;
-      }
+    const minted: SessionMinted | undefined = this.session.info;
+    // The merchant's policy (fees, limits, what is offered) comes from the proxy, never from attributes.
+    // When the mint already named the customer, it loads meanwhile.
+    const early = minted?.customerId ? this.refreshCustomer(minted.customerId) : undefined;
+    let status: SessionInfo;
+    try {
+      const body = await this.client.request('/api/session');
+      // A hand-written guard, not the zod schema: the shell ships no zod.
+      if (!isSessionInfo(body)) throw new RampError('invalid-response', GENERIC_MESSAGES['invalid-response']);
+      status = body;
+    } catch (err) {
+      this.failStart(err);
+      return;
     }
-    this.set({ session: { customerId: info?.customerId ?? null, expiresAt: info?.expiresAt } });
+    this.set({ session: { customerId: status.customerId, expiresAt: status.expiresAt, ...(status.policy ? { policy: status.policy } : {}) } });
     this.client.request('/api/sandbox').then(() => this.set({ sandbox: true }), () => this.set({ sandbox: false }));
     // The live-events reader loads once the first step is on screen (see updated()).
     if (this.shownStep !== null) void this.startEvents();
     else this.eventsWanted = true;
-    if (info?.customerId) await this.refreshCustomer(info.customerId);
+    if (early) await early;
+    else if (status.customerId) await this.refreshCustomer(status.customerId);
     else this.set({ customer: null });
   }
 

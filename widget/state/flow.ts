@@ -9,6 +9,7 @@ import type { BankAccount } from '../../contract/spherepay/bank-account.ts';
 import type { Wallet } from '../../contract/spherepay/wallet.ts';
 import type { Quote } from '../../contract/spherepay/quote.ts';
 import type { Transfer } from '../../contract/spherepay/transfer.ts';
+import type { SessionPolicy } from '../../contract/proxy-api.ts';
 
 export type Direction = 'on-ramp' | 'off-ramp';
 
@@ -19,8 +20,6 @@ export interface Presets {
   sourceCurrency?: string;
   destinationCurrency?: string;
   network?: string;
-  integratorFeeBps?: string;
-  integratorFixedFee?: string;
   externalId?: string;
   /** false when the host turned quotes off: transfers then float. */
   quotes: boolean;
@@ -31,7 +30,7 @@ export type MoneyView = 'ramp' | 'history';
 
 export interface FlowState {
   /** undefined while the session is being obtained; null when it failed. */
-  session: { customerId: string | null; expiresAt?: string } | null | undefined;
+  session: { customerId: string | null; expiresAt?: string; policy?: SessionPolicy } | null | undefined;
   /** undefined = not loaded yet; null = the person has no customer yet. */
   customer: Customer | null | undefined;
   bankAccounts: BankAccount[] | undefined;

@@ -31,11 +31,15 @@ export interface Mounted {
   events: CustomEvent[];
 }
 
-/** Mounts `<sphere-ramp>` with a session for `user` minted by the test merchant backend. */
-export async function mountRamp(options: { user?: string; attrs?: Record<string, string> } = {}): Promise<Mounted> {
+/**
+ * Mounts `<sphere-ramp>` with a session for `user` minted by the test
+ * merchant backend, with `policy` as the merchant's terms for that user.
+ */
+export async function mountRamp(options: { user?: string; attrs?: Record<string, string>; policy?: Record<string, unknown> } = {}): Promise<Mounted> {
   const user = options.user ?? uniqueUser();
   const events: CustomEvent[] = [];
-  const el = await fixture<SphereRamp>(html`<sphere-ramp session-url=${`/test/session?user=${encodeURIComponent(user)}`}></sphere-ramp>`);
+  const query = new URLSearchParams({ user, ...(options.policy ? { policy: JSON.stringify(options.policy) } : {}) });
+  const el = await fixture<SphereRamp>(html`<sphere-ramp session-url=${`/test/session?${query}`}></sphere-ramp>`);
   for (const [k, v] of Object.entries(options.attrs ?? {})) el.setAttribute(k, v);
   for (const name of ['ramp-ready', 'ramp-step-change', 'ramp-customer-created', 'ramp-verification-change', 'ramp-instrument-added', 'ramp-quote',
     'ramp-quote-expired', 'ramp-transfer-created', 'ramp-transfer-status', 'ramp-session-expired', 'ramp-error']) {

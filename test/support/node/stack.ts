@@ -31,11 +31,12 @@ export async function startTestStack() {
   );
   const target = new URL(server.url);
 
-  async function mintSession(user: string, ttlSeconds?: number) {
+  /** `policy` is the merchant's terms for this user, as a merchant backend would send them. */
+  async function mintSession(user: string, ttlSeconds?: number, policy?: unknown) {
     const res = await fetch(new URL('/api/sessions', server.url), {
       method: 'POST',
       headers: { authorization: 'Bearer test-server-secret', 'content-type': 'application/json' },
-      body: JSON.stringify({ externalUserId: user, ...(ttlSeconds ? { ttlSeconds } : {}) }),
+      body: JSON.stringify({ externalUserId: user, ...(ttlSeconds ? { ttlSeconds } : {}), ...(policy ? { policy } : {}) }),
     });
     return { status: res.status, body: await res.text() };
   }
@@ -43,7 +44,8 @@ export async function startTestStack() {
   async function middleware(ctx: KoaContext, next: () => Promise<void>) {
     if (ctx.path === '/test/session') {
       const params = new URLSearchParams(ctx.querystring);
-      const { status, body } = await mintSession(params.get('user') ?? 'anonymous', Number(params.get('ttl')) || undefined);
+      const policy = params.get('policy');
+      const { status, body } = await mintSession(params.get('user') ?? 'anonymous', Number(params.get('ttl')) || undefined, policy ? JSON.parse(policy) : undefined);
       ctx.status = status;
       ctx.set('content-type', 'application/json');
       ctx.body = body;

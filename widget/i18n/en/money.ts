@@ -28,6 +28,15 @@ export const money = {
   creatingTransfer: 'Creating your transfer…',
   history: 'View past transfers',
   floatingNotice: 'The rate is set when your deposit arrives.',
+  // The merchant's terms (from the session's policy), shown before an amount is typed
+  serviceFeeTerms: (fee: string) => `Service fee: ${fee}.`,
+  feePercent: (percent: string) => `${percent}%`,
+  limitsBetween: (min: string, max: string) => `You can send from ${min} to ${max}.`,
+  limitsAtLeast: (min: string) => `You can send ${min} or more.`,
+  limitsAtMost: (max: string) => `You can send up to ${max}.`,
+  amountBelowMin: (min: string) => `The amount must be at least ${min}.`,
+  amountAboveMax: (max: string) => `The amount must be at most ${max}.`,
+  currencyNotOffered: 'Some of your accounts are in a currency not offered here.',
 
   // Instruments
   bankAccounts: 'Bank account',

@@ -172,7 +172,6 @@ export class QuoteStep extends LitElement {
     if (!quote || !intent || this.refreshing) return;
     this.refreshing = true;
     this.error = undefined;
-    const bps = this.ctx.state.presets.integratorFeeBps;
     try {
       const fresh = await this.ctx.client.request('/api/v2/quote', {
         method: 'POST',
@@ -182,7 +181,6 @@ export class QuoteStep extends LitElement {
           customerId: quote.customerId,
           source: { currency: quote.source.currency, network: quote.source.network },
           destination: { currency: quote.destination.currency, network: quote.destination.network },
-          ...(bps ? { integratorBpsFeeRate: bps } : {}),
         },
       });
       const { idempotencyKey: _old, ...rest } = intent;

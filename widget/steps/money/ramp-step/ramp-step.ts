@@ -13,7 +13,8 @@ import { Amount } from '../../../../contract/spherepay/common.ts';
 import { BankAccountList, type BankAccount } from '../../../../contract/spherepay/bank-account.ts';
 import { WalletList, type Wallet } from '../../../../contract/spherepay/wallet.ts';
 import { BRL_BLOCKED_NETWORKS, CURRENCY_RAILS, NETWORK_CURRENCIES } from '../../../../contract/spherepay/matrix.ts';
-import { normalizeAmount } from '../../../../contract/money.ts';
+import { AMOUNT_PATTERN, compare, normalizeAmount } from '../../../../contract/money.ts';
+import type { SessionPolicy } from '../../../../contract/proxy-api.ts';
 import { Quote } from '../../../../contract/spherepay/quote.ts';
 import { Transfer, type TransferCreate } from '../../../../contract/spherepay/transfer.ts';
 import { newIdempotencyKey } from '../../../api/client.ts';
@@ -27,8 +28,15 @@ import { REFERENCE_FIELD, hasReference, loadDraft, rememberIntent, saveDraft } f
 import { bankAccountLabel, networkName, walletLabel } from '../labels.ts';
 import { moneyStyles } from '../money.styles.ts';
 
-const AmountForm = z.object({ amount: Amount });
 type Coins = keyof typeof NETWORK_CURRENCIES;
+const DIRECTIONS: readonly Direction[] = ['on-ramp', 'off-ramp'];
+
+/** Basis points as a percentage without trailing zeros: "25" -> "0.25", "100" -> "1". */
+const percent = (bps: string) => {
+  const n = BigInt(bps);
+  const fraction = (n % 100n).toString().padStart(2, '0').replace(/0+$/, '');
+  return `${n / 100n}${fraction ? '.' + fraction : ''}`;
+};
 
 export class RampStep extends LitElement {
   static override styles = [stepStyles, moneyStyles];
@@ -47,7 +55,38 @@ export class RampStep extends LitElement {
   @state() private submitError?: string;
   @state() private choiceError?: string;
 
-  private form = new FormController(this, () => AmountForm);
+  /** The amount, checked against the merchant's limits before anything is sent. */
+  private form = new FormController(this, () => {
+    const policy = this.policy;
+    const m = this.ctx.messages.money;
+    const checked = (v: string) => AMOUNT_PATTERN.test(v);
+    return z.object({
+      amount: Amount.check(
+        z.refine((v) => !checked(v) || policy?.minAmount == null || compare(v, policy.minAmount) >= 0, m.amountBelowMin(policy?.minAmount ?? '')),
+        z.refine((v) => !checked(v) || policy?.maxAmount == null || compare(v, policy.maxAmount) <= 0, m.amountAboveMax(policy?.maxAmount ?? '')),
+      ),
+    });
+  });
+
+  /** The merchant's terms for this session (from `GET /api/session`); none from an older proxy. */
+  private get policy(): SessionPolicy | undefined {
+    return this.ctx.state.session?.policy;
+  }
+
+  private get directions(): readonly Direction[] {
+    const allowed = this.policy?.directions;
+    const offered = allowed ? DIRECTIONS.filter((d) => allowed.includes(d)) : DIRECTIONS;
+    return offered.length ? offered : DIRECTIONS;
+  }
+
+  private offered(currency: string) {
+    return !this.policy || this.policy.currencies.includes(currency);
+  }
+
+  protected override willUpdate(): void {
+    // A preset or draft the merchant's policy does not allow gives way to what it does.
+    if (!this.directions.includes(this.direction)) this.direction = this.directions[0]!;
+  }
   /** A floating transfer's key, reused while the same body is retried. */
   private floating?: { body: string; key: string };
 
@@ -90,7 +129,7 @@ export class RampStep extends LitElement {
   }
 
   private get bankAccount(): BankAccount | undefined {
-    const list = this.ctx.state.bankAccounts ?? [];
+    const list = (this.ctx.state.bankAccounts ?? []).filter((a) => this.offered(a.currency));
     return list.find((a) => a.id === this.bankAccountId) ?? (this.bankAccountId ? undefined : list.find((a) => a.currency === this.fiatPreset) ?? list[0]);
   }
 
@@ -108,7 +147,7 @@ export class RampStep extends LitElement {
 
   private get coins(): readonly string[] {
     const wallet = this.wallet;
-    return wallet ? (NETWORK_CURRENCIES[wallet.network as Coins] ?? []) : [];
+    return wallet ? (NETWORK_CURRENCIES[wallet.network as Coins] ?? []).filter((c) => this.offered(c)) : [];
   }
 
   private get coin(): string | undefined {
@@ -170,7 +209,6 @@ export class RampStep extends LitElement {
             amount, customerId,
             source: onRamp ? fiat : crypto,
             destination: onRamp ? crypto : fiat,
-            ...(presets.integratorFeeBps ? { integratorBpsFeeRate: presets.integratorFeeBps } : {}),
           },
         });
         rememberIntent(quote.id, { direction: this.direction, bankAccountId: bank.id, walletId: wallet.id, rail });
@@ -184,9 +222,7 @@ export class RampStep extends LitElement {
           customer: customerId, amount,
           source: onRamp ? bankSide : walletSide,
           destination: onRamp ? walletSide : { ...bankSide, ...reference },
-          ...(presets.integratorFeeBps ? { integratorBpsFeeRate: presets.integratorFeeBps } : {}),
-          // BRL allows only the bps fee (API.md §10).
-          ...(presets.integratorFixedFee && bank.currency !== 'brl' ? { integratorFixedFee: presets.integratorFixedFee } : {}),
+          // No fees here: the proxy puts the merchant's on every transfer.
           ...(presets.externalId ? { externalId: presets.externalId } : {}),
         } as TransferCreate;
         const json = JSON.stringify(body);
@@ -224,8 +260,26 @@ export class RampStep extends LitElement {
       <input type="radio" name="direction" value=${value} .checked=${this.direction === value}
         @change=${() => { this.direction = value; this.floating = undefined; }} />
       <span><strong>${label}</strong><span class="hint">${hint}</span></span></label>`;
+    const labels = { 'on-ramp': [m.onRamp, m.onRampHint], 'off-ramp': [m.offRamp, m.offRampHint] } as const;
     return html`<fieldset class="choices"><legend>${m.direction}</legend>
-      ${option('on-ramp', m.onRamp, m.onRampHint)}${option('off-ramp', m.offRamp, m.offRampHint)}</fieldset>`;
+      ${this.directions.map((d) => option(d, ...labels[d]))}</fieldset>`;
+  }
+
+  /** The merchant's fee and limits, shown before the person types an amount. */
+  private renderTerms(currency: string | undefined) {
+    const policy = this.policy;
+    if (!policy) return nothing;
+    const m = this.ctx.messages.money;
+    const shown = (amount: string) => (currency ? m.money(amount, currency) : amount);
+    // The fixed fee applies to floating-rate transfers only, and SpherePay takes none on BRL.
+    const fixed = !this.ctx.state.presets.quotes && policy.integratorFixedFee !== '0.00' && this.bankAccount?.currency !== 'brl' ? policy.integratorFixedFee : undefined;
+    const fees = [...(policy.integratorFeeBps !== '0' ? [m.feePercent(percent(policy.integratorFeeBps))] : []), ...(fixed ? [shown(fixed)] : [])];
+    const { minAmount: min, maxAmount: max } = policy;
+    const limits = min && max ? m.limitsBetween(shown(min), shown(max)) : min ? m.limitsAtLeast(shown(min)) : max ? m.limitsAtMost(shown(max)) : undefined;
+    if (!fees.length && !limits) return nothing;
+    return html`<p class="hint" data-policy>
+      ${fees.length ? html`<span data-value="service-fee">${m.serviceFeeTerms(fees.join(' + '))}</span>` : nothing}
+      ${limits ? html`<span data-value="limits">${limits}</span>` : nothing}</p>`;
   }
 
   private renderInstruments() {
@@ -236,6 +290,7 @@ export class RampStep extends LitElement {
     const currency = onRamp ? this.bankAccount?.currency : this.coin;
     const offRampReference = !this.ctx.state.presets.quotes && !onRamp && hasReference(this.chosenRail);
     return html`${sides}
+      ${this.renderTerms(currency)}
       <div @focusout=${() => this.normalizeAmountField()}>
         ${this.form.field('/amount', currency ? m.amount(currency) : m.amountLabel, { inputmode: 'decimal', hint: m.amountHint, autocomplete: 'off' })}
       </div>
@@ -271,7 +326,9 @@ export class RampStep extends LitElement {
     return html`<fieldset class="choices" data-instruments="bank">
       <legend>${m.bankAccounts}</legend>
       ${list.length === 0 && !open ? html`<p class="muted">${m.noBankAccounts}</p>` : nothing}
+      ${list.some((a) => !this.offered(a.currency)) ? html`<p class="hint" id="currency-not-offered">${m.currencyNotOffered}</p>` : nothing}
       ${list.map((a) => html`<label class="choice"><input type="radio" name="bank" value=${a.id} .checked=${chosen?.id === a.id}
+        ?disabled=${!this.offered(a.currency)} aria-describedby=${this.offered(a.currency) ? nothing : 'currency-not-offered'}
         @change=${() => { this.bankAccountId = a.id; this.choiceError = undefined; }} /><span>${bankAccountLabel(m, a)}</span></label>`)}
       ${open
         ? html`<sphere-ramp-bank-account-form .currency=${(this.fiatPreset as 'usd') ?? 'usd'}
