@@ -104,8 +104,10 @@ describe('a merchant site on another origin', () => {
     const page = await browser.newPage();
     const scripts: { path: string; encoding?: string; cache?: string; vary?: string }[] = [];
     let sessionPosts = 0;
+    let sessionInfos = 0;
     const order: string[] = [];
     page.on('request', (r) => {
+      if (r.method() === 'GET' && new URL(r.url()).pathname === '/api/session') sessionInfos++;
       if (r.method() === 'POST' && new URL(r.url()).pathname === '/ramp/session') {
         sessionPosts++;
         order.push('session requested');
@@ -133,6 +135,7 @@ describe('a merchant site on another origin', () => {
       assert.equal(s.vary, 'Accept-Encoding', s.path);
     }
     assert.equal(sessionPosts, 1, 'the loader starts the session request and the widget uses it: one mint, not two');
+    assert.equal(sessionInfos, 1, 'the loader asks GET /api/session as soon as the mint answers, and the widget uses that answer');
     assert.equal(order[0], 'session requested', `the session is asked for before the widget's code has arrived (${order.join(' -> ')})`);
     await page.close();
   });

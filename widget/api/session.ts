@@ -22,6 +22,8 @@ const RENEW_MARGIN_MS = 30_000;
 export class Session implements SessionSource {
   private current?: SessionMinted;
   private pending?: Promise<SessionMinted | undefined>;
+  /** The loader's `GET /api/session` for the token it minted, if any (taken once). */
+  private earlyInfo?: { token: string; response: Promise<Response> };
 
   constructor(
     private readonly origin: () => SessionOrigin,
@@ -48,6 +50,17 @@ export class Session implements SessionSource {
   reset(): void {
     this.current = undefined;
     this.pending = undefined;
+    this.earlyInfo = undefined;
+  }
+
+  /**
+   * The answer to `GET /api/session` the loader already asked for with the
+   * current token (one round trip saved on the first screen), once.
+   */
+  takeEarlyInfo(): Promise<Response> | undefined {
+    const early = this.earlyInfo;
+    this.earlyInfo = undefined;
+    return early && early.token === this.current?.token ? early.response : undefined;
   }
 
   private nearExpiry(info: SessionMinted): boolean {
@@ -76,10 +89,12 @@ export class Session implements SessionSource {
     const origin = this.origin();
     if (origin.fetchSession) return { token: await origin.fetchSession() };
     if (origin.sessionUrl) {
-      const res = await (takeEarlySession(origin) ?? postSessionUrl(origin.sessionUrl));
+      const early = takeEarlySession(origin);
+      const res = await (early?.response ?? postSessionUrl(origin.sessionUrl));
       if (!res.ok) throw new Error(`session-url answered ${res.status}`);
       const body: unknown = await res.json();
       if (!isSessionMinted(body)) throw new Error('session-url answered an unexpected body');
+      if (early?.info) this.earlyInfo = { token: body.token, response: early.info };
       return body;
     }
     if (origin.sessionToken && origin.sessionToken !== stale) return { token: origin.sessionToken };
@@ -96,16 +111,18 @@ export const postSessionUrl = (url: string) => fetch(url, { method: 'POST', cred
  */
 export const EARLY_SESSION = Symbol.for('sphere-ramp.early-session');
 
-interface EarlySession {
+export interface EarlySession {
   url: string;
   response: Promise<Response>;
+  /** `GET /api/session` with the minted token, sent as soon as the mint answered. */
+  info?: Promise<Response>;
 }
 
-/** The loader's request for this element's `session-url`, once, and only if the URL is still the one it used. */
-function takeEarlySession(origin: SessionOrigin): Promise<Response> | undefined {
+/** The loader's requests for this element's `session-url`, once, and only if the URL is still the one it used. */
+function takeEarlySession(origin: SessionOrigin): EarlySession | undefined {
   const host = origin.host as (Element & { [EARLY_SESSION]?: EarlySession }) | undefined;
   const early = host?.[EARLY_SESSION];
   if (!early) return undefined;
   delete host[EARLY_SESSION];
-  return early.url === origin.sessionUrl ? early.response : undefined;
+  return early.url === origin.sessionUrl ? early : undefined;
 }

@@ -10,7 +10,7 @@
  * level; and each `<sphere-ramp session-url>`'s session request, left on the
  * element for the widget to pick up (see widget/api/session.ts).
  */
-import { EARLY_SESSION, postSessionUrl } from '../api/session.ts';
+import { EARLY_SESSION, postSessionUrl, type EarlySession } from '../api/session.ts';
 
 declare const __RAMP_SCRIPT_ENTRY__: string;
 declare const __RAMP_PRELOAD__: string[];
@@ -28,7 +28,18 @@ for (const path of __RAMP_PRELOAD__) {
   document.head.append(link);
 }
 
-type EarlyHost = Element & { [EARLY_SESSION]?: { url: string; response: Promise<Response> } };
+type EarlyHost = Element & { [EARLY_SESSION]?: EarlySession };
+
+/** The widget's first call once it has a token (who am I, on what terms), sent as the widget would send it. */
+function sessionInfo(el: Element, response: Promise<Response>): Promise<Response> {
+  const apiBase = el.getAttribute('api-base') ?? new URL(base).origin;
+  return response
+    .then((res) => (res.ok ? (res.clone().json() as Promise<{ token?: unknown }>) : Promise.reject(new Error(String(res.status)))))
+    .then((body) => {
+      if (typeof body.token !== 'string') throw new Error('no token');
+      return fetch(new URL('/api/session', apiBase).href, { headers: { authorization: `Bearer ${body.token}`, accept: 'application/json' }, credentials: 'omit' });
+    });
+}
 
 /** Once the element is defined it fetches its own session; before that, we do it for it. */
 function startSessions() {
@@ -37,8 +48,11 @@ function startSessions() {
     const url = el.getAttribute('session-url');
     if (!url || el[EARLY_SESSION]) continue;
     const response = postSessionUrl(url);
-    response.catch(() => undefined); // the widget reports a failure when it reads it
-    el[EARLY_SESSION] = { url, response };
+    const info = sessionInfo(el, response);
+    // The widget reports failures when it reads these (and asks again itself).
+    response.catch(() => undefined);
+    info.catch(() => undefined);
+    el[EARLY_SESSION] = { url, response, info };
   }
 }
 

@@ -154,7 +154,7 @@ export class SphereRamp extends LitElement {
     const early = minted?.customerId ? this.refreshCustomer(minted.customerId) : undefined;
     let status: SessionInfo;
     try {
-      const body = await this.client.request('/api/session');
+      const body = await this.sessionInfo();
       // A hand-written guard, not the zod schema: the shell ships no zod.
       if (!isSessionInfo(body)) throw new RampError('invalid-response', GENERIC_MESSAGES['invalid-response']);
       status = body;
@@ -170,6 +170,20 @@ export class SphereRamp extends LitElement {
     if (early) await early;
     else if (status.customerId) await this.refreshCustomer(status.customerId);
     else this.set({ customer: null });
+  }
+
+  /** `GET /api/session`: the loader's early answer when it has one that went well, else asked now. */
+  private async sessionInfo(): Promise<unknown> {
+    const early = this.session.takeEarlyInfo();
+    if (early) {
+      try {
+        const res = await early;
+        if (res.ok) return await res.json();
+      } catch {
+        // asked again below, with the client's renewal and error handling
+      }
+    }
+    return this.client.request('/api/session');
   }
 
   private async startEvents() {
