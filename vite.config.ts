@@ -23,7 +23,9 @@ const at = (path: string) => resolve(root, path);
 const SHELL_SHARED = /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|context)|@oxc-project[\\/]runtime)[\\/]|widget[\\/](api[\\/]errors|ui[\\/](define-element|styles)|state[\\/]context)|rolldown[:\\/]runtime|decorate/;
 /** What nearly every later step uses: tasks, the form controller and directives, notices. */
 const STEP_KIT = /node_modules[\\/](@lit[\\/]task|lit[\\/]directives|lit-html[\\/]directives)|widget[\\/](ui[\\/]form|steps[\\/]onboarding[\\/](notice|customer-created))/;
-const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^react($|\/)/, /^react-dom($|\/)/];
+// Every runtime dependency stays external in the npm build: consumers
+// install (and dedupe) them; a bundled copy would sit in dist/esm/node_modules.
+const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^react($|\/)/, /^react-dom($|\/)/, /^lean-qr($|\/)/];
 
 /** The package's public names, pointed at the sources (for the demo build). */
 const selfAlias = [
@@ -46,7 +48,13 @@ const configs: Record<string, () => UserConfig> = {
       },
       rolldownOptions: {
         external,
-        output: { preserveModules: true, preserveModulesRoot: root, entryFileNames: '[name].js' },
+        output: {
+          preserveModules: true,
+          preserveModulesRoot: root,
+          entryFileNames: '[name].js',
+          // Next.js (app router) and other RSC frameworks import the React entry from server components: mark it a client boundary.
+          banner: (chunk) => (chunk.isEntry && chunk.name === 'react' ? "'use client';" : ''),
+        },
       },
     },
   }),

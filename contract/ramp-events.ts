@@ -24,7 +24,27 @@ export interface RampEventMap {
   'ramp-transfer-created': { transferId: string; type: string; status: TransferStatus; amount?: string; externalId?: string | null };
   'ramp-transfer-status': { transferId: string; status: TransferStatus; previous: TransferStatus | null };
   'ramp-session-expired': { reason: 'expired' | 'renewal-failed' };
-  'ramp-error': { code: string; message: string; status?: number };
+  'ramp-error': RampErrorDetail;
+}
+
+/**
+ * Error codes a host can act on (DESIGN.md "The widget's public API"). The
+ * first four are found at start, before the person types anything. Other
+ * codes (SpherePay's `code`, or the widget's error kind) may appear for
+ * errors inside a step.
+ */
+export const RAMP_ERROR_CODES = ['origin-not-allowed', 'proxy-unreachable', 'session-failed', 'session-expired', 'upstream-unavailable'] as const;
+export type RampErrorCode = (typeof RAMP_ERROR_CODES)[number];
+
+export interface RampErrorDetail {
+  /** One of RAMP_ERROR_CODES, or a more specific code from the service. */
+  code: RampErrorCode | (string & {});
+  /** For the host's developers and logs (English); the person sees a translated notice in the widget. */
+  message: string;
+  /** True when trying again unchanged may succeed (network, 5xx, 429); false when configuration or the session must change. */
+  retryable: boolean;
+  /** The HTTP status, when the error came from a response. */
+  status?: number;
 }
 
 export type RampEventName = keyof RampEventMap;

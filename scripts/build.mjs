@@ -48,12 +48,19 @@ function run(label, cmd, args) {
   if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status ?? r.signal})`);
 }
 
-/** .d.ts files keep the sources' `.ts` specifiers; consumers need `.js`. */
+/**
+ * .d.ts files keep the sources' `.ts` specifiers; consumers need `.js`. And
+ * tsc names inferred Lit types by the package that declares them
+ * (`import("lit-html")`), which is not our dependency (strict installs such
+ * as pnpm's do not hoist it); `lit` re-exports them.
+ */
 function rewriteDeclarationSpecifiers(dir) {
   for (const name of readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.d.ts'))) {
     const file = join(dir, name);
     const text = readFileSync(file, 'utf8');
-    const fixed = text.replace(/((?:from|import)\s*\(?\s*['"])(\.{1,2}\/[^'"]+)\.ts(['"])/g, '$1$2.js$3');
+    const fixed = text
+      .replace(/((?:from|import)\s*\(?\s*['"])(\.{1,2}\/[^'"]+)\.ts(['"])/g, '$1$2.js$3')
+      .replace(/\bimport\(\s*"(?:lit-html|lit-element|@lit\/reactive-element)(?:\/[^"]*)?"\s*\)/g, 'import("lit")');
     if (fixed !== text) writeFileSync(file, fixed);
   }
 }

@@ -1,5 +1,7 @@
-// `npm test`: node tests, then browser tests, then end-to-end tests.
-// `npm test -- node|web|e2e` runs one group. Exit code says pass/fail.
+// `npm test`: node tests, then browser tests, then the package as it ships
+// (a full build; server import, manifest, hygiene, the packed tarball in a
+// consumer project), then end-to-end tests against the built bundles.
+// `npm test -- node|web|package|e2e` runs one group. Exit code says pass/fail.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,10 +46,14 @@ if (want('node')) {
     if (status !== 0) process.exit(status);
   }
 }
-if (want('web') || want('e2e')) {
+if (want('web') || want('package') || want('e2e')) {
   const chrome = ensureChromium();
   if (want('web') && testFiles('test/widget').length) {
     run('browser tests', process.execPath, ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs'], { CHROME_PATH: chrome, LOG_LEVEL: 'silent' });
+  }
+  if (want('package') && testFiles('test/package').length) {
+    run('build (everything that ships)', process.execPath, ['scripts/build.mjs']);
+    run('package tests', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('test/package')], { CHROME_PATH: chrome, LOG_LEVEL: 'silent' });
   }
   if (want('e2e') && testFiles('test/e2e').length) {
     run('end-to-end tests', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...testFiles('test/e2e')], { CHROME_PATH: chrome, LOG_LEVEL: 'silent' });

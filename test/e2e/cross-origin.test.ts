@@ -25,9 +25,10 @@ function merchantSite(proxyUrl: () => string) {
       const li = document.createElement('li'); li.dataset.type = n; li.textContent = JSON.stringify(e.detail); document.getElementById('log').append(li);
     });
   </script>`;
-  const pages: Record<string, () => string> = {
-    '/script': () => `<!doctype html><title>shop</title>${log}<script src="${proxyUrl()}/sphere-ramp.js"></script>
-      <sphere-ramp session-url="/ramp/session"></sphere-ramp>`,
+  // `?attrs=` adds attributes to the element (debug, api-base, session-url), as a merchant would write them.
+  const pages: Record<string, (url: URL) => string> = {
+    '/script': (url) => `<!doctype html><title>shop</title>${log}<script src="${url.searchParams.get('src') ?? `${proxyUrl()}/sphere-ramp.js`}"></script>
+      <sphere-ramp ${(url.searchParams.get('attrs') ?? '').includes('session-url') ? '' : 'session-url="/ramp/session"'} ${url.searchParams.get('attrs') ?? ''}></sphere-ramp>`,
     '/frame': () => `<!doctype html><title>portal</title>${log}<div id="host"></div><script type="module">
       import { createRampFrame } from '/pkg/frame.js';
       createRampFrame(document.getElementById('host'), { src: '${proxyUrl()}/embed', sessionUrl: '/ramp/session' });
@@ -51,8 +52,10 @@ function merchantSite(proxyUrl: () => string) {
         return;
       }
     }
-    const page = pages[url.pathname];
-    if (page) res.writeHead(200, { 'content-type': 'text/html' }).end(page());
+    const page = pages[url.pathname === '/csp' ? '/script' : url.pathname];
+    // `/csp`: the shop page under a Content-Security-Policy that forgot the proxy in connect-src.
+    const csp = url.pathname === '/csp' ? { 'content-security-policy': `script-src 'self' 'unsafe-inline' ${proxyUrl()}; connect-src 'self'` } : {};
+    if (page) res.writeHead(200, { 'content-type': 'text/html', ...csp }).end(page(url));
     else res.writeHead(404).end();
   });
 }
@@ -148,6 +151,83 @@ describe('a merchant site on another origin', () => {
     assert.ok((await logged(page, 'ramp-ready').count()) > 0);
     const height = await page.locator('#host iframe').evaluate((f) => parseFloat((f as HTMLIFrameElement).style.height));
     assert.ok(height > 200, `iframe sized to its content (${height}px)`);
+    await page.close();
+  });
+
+  /** Opens a shop page and waits for its first ramp-error; with what `debug` printed. */
+  async function firstError(url: string) {
+    const page = await browser.newPage();
+    const printed: string[] = [];
+    page.on('console', (m) => printed.push(m.text()));
+    await page.goto(url);
+    await logged(page, 'ramp-error').first().waitFor();
+    const detail = JSON.parse((await logged(page, 'ramp-error').first().textContent())!) as { code: string; message: string; retryable: boolean };
+    return { page, detail, printed: printed.join('\n') };
+  }
+
+  it('script tag on a site outside the allowlist: ramp-error origin-not-allowed before any form, and debug names the fix', async () => {
+    const { page, detail, printed } = await firstError(`${strangerOrigin}/script?attrs=debug`);
+    assert.equal(detail.code, 'origin-not-allowed');
+    assert.equal(detail.retryable, false);
+    assert.match(detail.message, new RegExp(strangerOrigin));
+    assert.match(printed, new RegExp(`RAMP_ALLOWED_ORIGINS.*${strangerOrigin}`), 'debug prints which variable and which origin');
+    await page.getByText('not available on this site').waitFor();
+    assert.equal(await page.locator('[data-pointer]').count(), 0, 'the person is not shown a form to fill in');
+    assert.equal(await logged(page, 'ramp-ready').count(), 0, 'no ramp-ready');
+    assert.equal(await page.getByRole('button', { name: 'Try again' }).count(), 0, 'no retry that cannot help');
+    await page.close();
+  });
+
+  it('without debug, the same ramp-error fires and nothing prints the fix', async () => {
+    const { page, detail, printed } = await firstError(`${strangerOrigin}/script`);
+    assert.equal(detail.code, 'origin-not-allowed');
+    assert.doesNotMatch(printed, /RAMP_ALLOWED_ORIGINS/);
+    await page.close();
+  });
+
+  it('a page whose CSP leaves the proxy out of connect-src: proxy-unreachable, and debug names the directive', async () => {
+    const { page, detail, printed } = await firstError(`${allowedOrigin}/csp?attrs=debug`);
+    assert.equal(detail.code, 'proxy-unreachable');
+    assert.match(printed, new RegExp(`connect-src.*${proxy.url}|${proxy.url}.*connect-src`));
+    await page.close();
+  });
+
+  it('api-base pointing at something that is not a proxy: proxy-unreachable, and debug says to set api-base', async () => {
+    const { page, detail, printed } = await firstError(`${allowedOrigin}/script?attrs=${encodeURIComponent(`debug api-base="${allowedOrigin}"`)}`);
+    assert.equal(detail.code, 'proxy-unreachable');
+    assert.equal(detail.retryable, false);
+    assert.match(printed, /api-base=/);
+    await page.close();
+  });
+
+  it('a session-url that fails: session-failed, and debug says what the route must do', async () => {
+    const { page, detail, printed } = await firstError(`${allowedOrigin}/script?attrs=${encodeURIComponent('debug session-url="/no-such-route"')}`);
+    assert.equal(detail.code, 'session-failed');
+    assert.match(detail.message, /\/no-such-route answered 404/);
+    assert.match(printed, /POST \/api\/sessions.*RAMP_SERVER_SECRET/);
+    await page.close();
+  });
+
+  it('script tag from a package CDN: a console warning before any call, then proxy-unreachable naming the CDN', async () => {
+    // The CDN serves the package's own dist/ (as unpkg would), intercepted by the browser: no traffic leaves the machine.
+    const cdn = 'https://unpkg.com/sphere-ramp@0.1.0/dist';
+    const page = await browser.newPage();
+    // Every request off this machine is answered here: the CDN's files from dist/, anything else 404 (with CORS, as unpkg does).
+    await page.route((url) => url.hostname !== 'localhost' && url.hostname !== '127.0.0.1', (route) => {
+      const url = new URL(route.request().url());
+      const prefix = '/sphere-ramp@0.1.0/dist/';
+      const file = url.hostname === 'unpkg.com' && url.pathname.startsWith(prefix) ? normalize(join(ROOT, 'dist', url.pathname.slice(prefix.length))) : '';
+      const found = !!file && file.startsWith(join(ROOT, 'dist')) && existsSync(file);
+      return route.fulfill({ status: found ? 200 : 404, contentType: found ? 'text/javascript' : 'text/plain', headers: { 'access-control-allow-origin': '*' }, body: found ? readFileSync(file) : 'Not found' });
+    });
+    const warnings: string[] = [];
+    page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
+    await page.goto(`${allowedOrigin}/script?src=${encodeURIComponent(`${cdn}/sphere-ramp.js`)}`);
+    await logged(page, 'ramp-error').first().waitFor();
+    const detail = JSON.parse((await logged(page, 'ramp-error').first().textContent())!) as { code: string; message: string };
+    assert.equal(detail.code, 'proxy-unreachable');
+    assert.match(detail.message, /package CDN/);
+    assert.ok(warnings.some((w) => w.includes('https://unpkg.com') && w.includes('api-base')), `a console warning names the CDN and api-base: ${warnings.join(' | ')}`);
     await page.close();
   });
 

@@ -55,14 +55,36 @@ describe('<sphere-ramp> element', () => {
     expect(events.filter((e) => e.type === 'ramp-session-expired')).to.have.length(1);
     await waitForStep(mounted, 'session-error');
     expect(text(mounted)).to.contain('Your session has expired');
+    const errors = events.filter((e) => e.type === 'ramp-error').map((e) => e.detail);
+    expect(errors).to.have.length(1);
+    expect(errors[0]).to.include({ code: 'session-expired', retryable: false });
   });
 
   it('offers a retry when the proxy cannot be reached', async () => {
     const { token } = await sessionFor(uniqueUser('offline'));
-    const { el } = await mount(html`<sphere-ramp session-token=${token} api-base="http://127.0.0.1:9"></sphere-ramp>`);
+    const { el, events } = await mount(html`<sphere-ramp session-token=${token} api-base="http://127.0.0.1:9"></sphere-ramp>`);
     await waitUntil(() => /could not reach the service/.test(text(el)), 'network error shown', { timeout: 10000 });
     const retry = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Try again');
     expect(retry).to.exist;
+    const error = events.find((e) => e.type === 'ramp-error');
+    expect(error?.detail).to.include({ code: 'proxy-unreachable', retryable: true });
+    expect(error?.detail.message).to.contain('http://127.0.0.1:9');
+    expect(events.some((e) => e.type === 'ramp-ready')).to.equal(false);
+  });
+
+  it('says session-failed when there is no session source, and debug prints which attribute to set', async () => {
+    const printed: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void printed.push(args.join(' '));
+    try {
+      const { el, events } = await mount(html`<sphere-ramp debug></sphere-ramp>`);
+      await waitUntil(() => events.some((e) => e.type === 'ramp-error'), 'ramp-error');
+      expect(events.find((e) => e.type === 'ramp-error')!.detail).to.include({ code: 'session-failed', retryable: false });
+      expect(printed.join('\n')).to.match(/session-failed.*\n?.*Fix: set session-url/);
+      await waitForStep(el, 'session-error');
+    } finally {
+      console.error = original;
+    }
   });
 
   it('speaks the requested locale, falling back to English for missing strings', async () => {

@@ -4,6 +4,7 @@
  * errors keyed by JSON pointer (`/address/postalCode`).
  */
 import { isProblemDetails } from '../../contract/guards.ts';
+import type { RampErrorDetail } from '../../contract/ramp-events.ts';
 
 export type RampErrorKind =
   | 'validation'    // 422: something in the form; see fieldErrors
@@ -33,6 +34,12 @@ export class RampError extends Error {
   /** Network loss, 5xx and 429 are offered a retry; the rest need the person to change something. */
   get retryable(): boolean {
     return this.kind === 'network' || this.kind === 'server' || this.kind === 'rate-limit';
+  }
+
+  /** The `ramp-error` detail: the host-actionable code for lost network, 5xx and a dead session, else SpherePay's code. */
+  get detail(): RampErrorDetail {
+    const code = this.kind === 'network' ? 'proxy-unreachable' : this.kind === 'server' ? 'upstream-unavailable' : this.kind === 'session' ? 'session-expired' : this.code;
+    return { code, message: this.message, retryable: this.retryable, ...(this.status ? { status: this.status } : {}) };
   }
 }
 

@@ -8,6 +8,18 @@ import { isSessionMinted } from '../../contract/guards.ts';
 import type { SessionMinted } from '../../contract/proxy-api.ts';
 import type { SessionSource } from './client.ts';
 
+/** Why no session could be had, by source: for the `session-failed` diagnosis. */
+export class SessionFailure extends Error {
+  override readonly name = 'SessionFailure';
+  constructor(
+    readonly source: 'fetch-session' | 'session-url' | 'session-token' | 'none',
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
 export interface SessionOrigin {
   /** The element, whose early session request (started by `/sphere-ramp.js`) is used once. */
   host?: Element;
@@ -21,6 +33,8 @@ const RENEW_MARGIN_MS = 30_000;
 
 export class Session implements SessionSource {
   private current?: SessionMinted;
+  /** Why the last attempt to get a session failed (for the start diagnosis). */
+  failure?: SessionFailure;
   private pending?: Promise<SessionMinted | undefined>;
   /** The loader's `GET /api/session` for the token it minted, if any (taken once). */
   private earlyInfo?: { token: string; response: Promise<Response> };
@@ -49,6 +63,7 @@ export class Session implements SessionSource {
   /** Forget the session (attributes changed). */
   reset(): void {
     this.current = undefined;
+    this.failure = undefined;
     this.pending = undefined;
     this.earlyInfo = undefined;
   }
@@ -71,10 +86,12 @@ export class Session implements SessionSource {
     this.pending ??= this.fetchInfo(stale)
       .then((info) => {
         this.current = info;
+        this.failure = undefined;
         this.onChange(info);
         return info;
       })
-      .catch(() => {
+      .catch((err: unknown) => {
+        this.failure = err instanceof SessionFailure ? err : new SessionFailure('fetch-session', `fetchSession() rejected: ${err instanceof Error ? err.message : String(err)}`);
         this.current = undefined;
         this.onChange(undefined);
         return undefined;
@@ -87,18 +104,28 @@ export class Session implements SessionSource {
 
   private async fetchInfo(stale?: string): Promise<SessionMinted> {
     const origin = this.origin();
-    if (origin.fetchSession) return { token: await origin.fetchSession() };
+    if (origin.fetchSession) {
+      const token: unknown = await origin.fetchSession();
+      if (typeof token !== 'string' || !token) throw new SessionFailure('fetch-session', 'fetchSession() resolved without a token string');
+      return { token };
+    }
     if (origin.sessionUrl) {
       const early = takeEarlySession(origin);
-      const res = await (early?.response ?? postSessionUrl(origin.sessionUrl));
-      if (!res.ok) throw new Error(`session-url answered ${res.status}`);
-      const body: unknown = await res.json();
-      if (!isSessionMinted(body)) throw new Error('session-url answered an unexpected body');
+      let res: Response;
+      try {
+        res = await (early?.response ?? postSessionUrl(origin.sessionUrl));
+      } catch {
+        throw new SessionFailure('session-url', `POST ${origin.sessionUrl} got no answer`);
+      }
+      if (!res.ok) throw new SessionFailure('session-url', `POST ${origin.sessionUrl} answered ${res.status}`, res.status);
+      // A hand-written guard, not the zod schema: this file is on the first screen, which ships no zod.
+      const body: unknown = await res.json().catch(() => undefined);
+      if (!isSessionMinted(body)) throw new SessionFailure('session-url', `POST ${origin.sessionUrl} answered without {"token": "..."} JSON`, res.status);
       if (early?.info) this.earlyInfo = { token: body.token, response: early.info };
       return body;
     }
     if (origin.sessionToken && origin.sessionToken !== stale) return { token: origin.sessionToken };
-    throw new Error('no session source');
+    throw new SessionFailure(origin.sessionToken ? 'session-token' : 'none', origin.sessionToken ? 'the session-token was refused and there is nothing to renew it from' : 'no session-url, session-token or fetchSession is set');
   }
 }
 

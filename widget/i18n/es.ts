@@ -11,6 +11,7 @@ export const es: Translation = {
     cancel: 'Cancelar',
     copy: 'Copiar',
     copied: 'Copiado',
+    notAvailableHere: 'La compra y venta no está disponible en este sitio en este momento. Inténtalo de nuevo más tarde.',
   },
   money: {
     serviceFeeTerms: (fee: string) => `Comisión de servicio: ${fee}.`,

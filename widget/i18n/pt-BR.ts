@@ -11,6 +11,7 @@ export const ptBR: Translation = {
     cancel: 'Cancelar',
     copy: 'Copiar',
     copied: 'Copiado',
+    notAvailableHere: 'A compra e venda não está disponível neste site no momento. Tente novamente mais tarde.',
   },
   money: {
     serviceFeeTerms: (fee: string) => `Taxa de serviço: ${fee}.`,

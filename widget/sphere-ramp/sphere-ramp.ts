@@ -15,7 +15,8 @@ import { rampContext, type RampContext } from '../state/context.ts';
 import { deriveStep, initialFlowState, primaryProfile, type Direction, type FlowState, type StepId } from '../state/flow.ts';
 import { tokens } from '../theme/tokens.ts';
 import { stepStyles } from '../ui/styles.ts';
-import { resolveApiBase } from './api-base.ts';
+import { isPackageCdn, resolveApiBase, type ApiBase } from './api-base.ts';
+import { probe, requestFailed, sessionFailed, type Diagnosis } from './diagnose.ts';
 import { rootStyles } from './sphere-ramp.styles.ts';
 import { STEP_VIEWS } from './steps.ts';
 
@@ -34,13 +35,10 @@ import { STEP_VIEWS } from './steps.ts';
  * @fires ramp-transfer-created - A transfer was created.
  * @fires ramp-transfer-status - A followed transfer changed status.
  * @fires ramp-session-expired - The session expired and could not be renewed.
- * @fires ramp-error - Something failed that the person could not fix in the form.
+ * @fires ramp-error - Something failed that the person could not fix in the form. `detail: { code, message, retryable }`; codes found at start, before the person types: `origin-not-allowed`, `proxy-unreachable`, `session-failed`, `session-expired`, `upstream-unavailable`.
  *
- * @csspart base - The card around everything.
- * @csspart header - The title row.
- * @csspart body - The current step.
- * @csspart sandbox-badge - The "Sandbox" label shown against the sandbox.
- * @csspart field - Each form field (label, control, hint, error).
+ * Parts (`::part()`): the list is widget/ui/parts.ts; custom-elements.json
+ * and the README carry it.
  *
  * @cssprop --ramp-primary - Accent colour (light theme).
  * @cssprop --ramp-primary-dark - Accent colour (dark theme).
@@ -71,6 +69,8 @@ export class SphereRamp extends LitElement {
   @property() quotes: 'on' | 'off' = 'on';
   @property() locale = 'en';
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+  /** Prints a diagnosis with the exact fix (which variable, origin or CSP directive) to the console when something is misconfigured. */
+  @property({ type: Boolean }) debug = false;
 
   @state() private flow: FlowState = initialFlowState({ quotes: true });
   @state() private messages: Messages = initialMessages;
@@ -78,6 +78,12 @@ export class SphereRamp extends LitElement {
   @state() private announcement = '';
   @state() private loadedSteps = new Set<StepId>();
   @state() private stepError?: string;
+  /** Whether the start error can be retried as is (a misconfiguration cannot). */
+  @state() private stepErrorRetryable = true;
+  private base!: ApiBase;
+  /** CSP refusals seen on this page, to tell a blocked proxy from a missing one. */
+  private cspViolations: SecurityPolicyViolationEvent[] = [];
+  private readonly onCspViolation = (e: SecurityPolicyViolationEvent) => void this.cspViolations.push(e);
 
   @provide({ context: rampContext })
   @state()
@@ -98,11 +104,13 @@ export class SphereRamp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    document.addEventListener('securitypolicyviolation', this.onCspViolation);
     if (this.started) this.events?.start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('securitypolicyviolation', this.onCspViolation);
     this.events?.stop();
   }
 
@@ -131,21 +139,29 @@ export class SphereRamp extends LitElement {
   /** (Re)starts from the session: a new session source means a new flow. */
   private start() {
     this.started = true;
+    this.startFailed = false;
     this.unsubscribe?.();
     this.events?.stop();
     this.session.reset();
     this.events = undefined;
     this.eventsWanted = false;
-    this.client = new RampClient(resolveApiBase(this.apiBase), this.session, () => this.sessionLost());
+    this.base = resolveApiBase(this.apiBase);
+    if (this.base.source === 'script' && isPackageCdn(this.base.url)) {
+      console.warn(`sphere-ramp: sphere-ramp.js was loaded from ${this.base.url}, a package CDN, not your sphere-ramp proxy, and api-base is not set: the widget would send its API calls to the CDN. Fix: load /sphere-ramp.js from your proxy, or set api-base="https://<your proxy origin>" on <sphere-ramp>.`);
+    }
+    this.client = new RampClient(this.base.url, this.session, () => this.sessionLost());
     this.flow = { ...initialFlowState(this.flow.presets) };
     void this.boot();
   }
+
+  private startFailed = false;
 
   private async boot() {
     try {
       await this.session.token();
     } catch {
       this.set({ session: null });
+      this.report(sessionFailed(this.session.failure));
       return;
     }
     const minted: SessionMinted | undefined = this.session.info;
@@ -159,7 +175,7 @@ export class SphereRamp extends LitElement {
       if (!isSessionInfo(body)) throw new RampError('invalid-response', GENERIC_MESSAGES['invalid-response']);
       status = body;
     } catch (err) {
-      this.failStart(err);
+      await this.failStart(err);
       return;
     }
     this.set({ session: { customerId: status.customerId, expiresAt: status.expiresAt, ...(status.policy ? { policy: status.policy } : {}) } });
@@ -208,6 +224,7 @@ export class SphereRamp extends LitElement {
     if (this.flow.session === null) return;
     this.events?.stop();
     this.emit('ramp-session-expired', { reason: 'renewal-failed' });
+    this.report(requestFailed(new RampError('session', this.messages.common.sessionExpired, 401), this.base));
     this.set({ session: null });
   }
 
@@ -223,7 +240,7 @@ export class SphereRamp extends LitElement {
       const customer = parseOrFail(Customer, body);
       if (request === this.customerRequests) this.set({ customer });
     } catch (err) {
-      if (this.flow.customer === undefined) this.failStart(err);
+      if (this.flow.customer === undefined) void this.failStart(err);
       else this.reportError(err);
     }
   }
@@ -249,14 +266,27 @@ export class SphereRamp extends LitElement {
   }
 
   /** Nothing can be shown without the customer: offer a retry (a lost session shows its own screen). */
-  private failStart(err: unknown) {
+  private async failStart(err: unknown) {
     if (err instanceof RampError && err.kind === 'session') return;
-    this.stepError = err instanceof RampError ? err.message : this.messages.common.sessionError;
-    this.reportError(err);
+    // The session check and an early customer load can fail together: one diagnosis per start.
+    if (this.startFailed) return;
+    this.startFailed = true;
+    const reach = err instanceof RampError && err.kind === 'network' ? await probe(this.base, this.cspViolations) : undefined;
+    const diagnosis = requestFailed(err, this.base, { start: true, reach });
+    const misconfigured = ['origin-not-allowed', 'proxy-unreachable'].includes(diagnosis.detail.code) && !diagnosis.detail.retryable;
+    this.stepError = misconfigured ? this.messages.common.notAvailableHere : err instanceof RampError ? err.message : this.messages.common.sessionError;
+    this.stepErrorRetryable = diagnosis.detail.retryable;
+    this.report(diagnosis);
   }
 
   private reportError(err: unknown) {
-    if (err instanceof RampError) this.emit('ramp-error', { code: err.code, message: err.message, status: err.status });
+    if (err instanceof RampError) this.report(requestFailed(err, this.base));
+  }
+
+  /** Fires `ramp-error`; with `debug`, prints what is wrong and the exact fix. */
+  private report({ detail, fix }: Diagnosis) {
+    this.emit('ramp-error', detail);
+    if (this.debug) console.error(`sphere-ramp [${detail.code}]: ${detail.message}${fix ? `\nFix: ${fix}.` : ''}`);
   }
 
   /** The one way flow state changes; public events about the change fire here. */
@@ -377,7 +407,7 @@ export class SphereRamp extends LitElement {
     const step = this.step;
     if (this.stepError) {
       return html`<div class="notice danger" role="alert"><p>${this.stepError}</p>
-        <button @click=${() => { this.stepError = undefined; this.start(); }}>${m.retry}</button></div>`;
+        ${this.stepErrorRetryable ? html`<button @click=${() => { this.stepError = undefined; this.start(); }}>${m.retry}</button>` : nothing}</div>`;
     }
     if (step === 'session-error') {
       return html`<div class="notice danger" role="alert" data-step="session-error"><h2>${this.hadSession ? m.sessionExpired : m.sessionError}</h2></div>`;

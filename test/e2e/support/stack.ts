@@ -30,3 +30,14 @@ export function launchChromium(): Promise<Browser> {
 
 /** The secrets a browser must never see, as the running server knows them. */
 export const secretsOf = (server: RampServer) => [server.config.spherepay.apiKey, server.config.serverSecret, server.config.spherepay.webhookSecret];
+
+/**
+ * Opens `html` as a page of the proxy's origin (a merchant page served next
+ * to the proxy). A routed navigation, not `page.setContent`: Chromium does
+ * not upgrade custom elements written into a `document.open()`ed document.
+ */
+export async function openPageAt(page: import('playwright-core').Page, origin: string, html: string): Promise<void> {
+  const url = `${origin}/__test-page-${Math.random().toString(36).slice(2)}`;
+  await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+  await page.goto(url);
+}

@@ -14,6 +14,8 @@ export const common = {
   required: 'Required',
   optional: 'optional',
   sessionError: 'We could not start your session. Please reload the page or try again later.',
+  /** The site is not set up for the widget (origin not allowed, wrong proxy address, CSP): the person cannot fix it. */
+  notAvailableHere: 'Buying and selling is not available on this site right now. Please try again later.',
   sessionExpired: 'Your session has expired. Please sign in again.',
   sandboxBadge: 'Sandbox',
   stepAnnounced: (title: string) => `Now showing: ${title}`,

@@ -153,7 +153,7 @@ export class QuoteStep extends LitElement {
       if (await this.serverSaysExpired(quote.id)) return this.markExpired();
       this.form.applyServerError(err, []);
       this.error = errorMessage(err, this.ctx.messages.common.sessionError);
-      if (err instanceof RampError) this.ctx.emit('ramp-error', { code: err.code, message: err.message, status: err.status });
+      if (err instanceof RampError) this.ctx.emit('ramp-error', err.detail);
     }
   }
 

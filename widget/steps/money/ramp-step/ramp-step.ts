@@ -234,7 +234,7 @@ export class RampStep extends LitElement {
       }
     } catch (err) {
       this.submitError = this.form.formMessage(err, errorMessage(err, m.instrumentsError), ['/amount']);
-      if (err instanceof RampError) this.ctx.emit('ramp-error', { code: err.code, message: err.message, status: err.status });
+      if (err instanceof RampError) this.ctx.emit('ramp-error', err.detail);
     } finally {
       this.sending = false;
     }

@@ -1,0 +1,76 @@
+/**
+ * What ships defines what it renders: every chunk of the script-tag build
+ * (dist/sphere-ramp/*, also what the /embed page loads) is imported in
+ * Chromium, in a page and inside the /embed frame, and every
+ * `sphere-ramp-*` tag the templates use must then be a defined custom
+ * element. A bundler that tree-shakes a `define` away (the `sideEffects`
+ * trap) fails here, although source-compiled browser tests stay green.
+ * The npm build (dist/esm) gets the same check through a real consumer
+ * bundle in test/package/packed.test.ts.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Frame, Page } from 'playwright-core';
+import type { DevServer as RampServer } from '../../dev/server.ts';
+import { ROOT, buildServedParts, launchChromium, openPageAt, startProxy } from './support/stack.ts';
+import { templateTags } from './support/tags.ts';
+
+let server: RampServer;
+let browser: Browser;
+const TAGS = templateTags(ROOT);
+
+/** Imports every chunk, then answers which tags are still undefined. */
+async function undefinedAfterLoading(scope: Page | Frame, chunks: string[]): Promise<string[]> {
+  return scope.evaluate(
+    async ([files, tags]) => {
+      for (const file of files) await import(`/sphere-ramp/${file}`);
+      await new Promise((r) => setTimeout(r, 0));
+      return tags.filter((t) => !customElements.get(t));
+    },
+    [chunks, TAGS] as const,
+  );
+}
+
+describe('the built bundles define every element their templates use', () => {
+  before(async () => {
+    buildServedParts();
+    server = await startProxy();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const chunks = () => readdirSync(join(ROOT, 'dist/sphere-ramp')).filter((f) => f.endsWith('.js'));
+
+  it('finds the tags the templates use (copy button and QR code among them)', () => {
+    for (const tag of ['sphere-ramp-copy', 'sphere-ramp-qr', 'sphere-ramp-deposit-instructions', 'sphere-ramp-profile', 'sphere-ramp-transfer']) {
+      assert.ok(TAGS.includes(tag), `${tag} is used by a template`);
+    }
+    assert.ok(chunks().length > 5, 'the script build has its chunks');
+  });
+
+  it('script tag: after loading /sphere-ramp.js and every chunk, all of them are defined', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openPageAt(page, server.url, '<!doctype html><script src="/sphere-ramp.js"></script>');
+    await page.waitForFunction(() => customElements.get('sphere-ramp'));
+    assert.deepEqual(await undefinedAfterLoading(page, chunks()), []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('iframe: inside the /embed page, after every chunk, all of them are defined', async () => {
+    const page = await browser.newPage();
+    await openPageAt(page, server.url, `<!doctype html><iframe src="${server.url}/embed"></iframe>`);
+    const frame = await (await page.waitForSelector('iframe')).contentFrame();
+    assert.ok(frame);
+    await frame.waitForFunction(() => customElements.get('sphere-ramp'));
+    assert.deepEqual(await undefinedAfterLoading(frame, chunks()), []);
+    await page.close();
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * Every `::part()` name a page can style on `<sphere-ramp>`, with what it
+ * is. The public list lives here once: the README table and the `@csspart`
+ * tags of custom-elements.json are checked against it (test/contract), and
+ * so is every `part="..."` in the widget's templates.
+ *
+ * Parts of nested elements sit in nested shadow roots, which `::part()` does
+ * not cross; every internal element exports this whole list (`exportparts`,
+ * set by `defineElement`), so `sphere-ramp::part(field)` reaches a field
+ * however deep it is.
+ */
+export const PARTS = {
+  base: 'The card around everything.',
+  header: 'The title row.',
+  body: 'The current step.',
+  'sandbox-badge': 'The "Sandbox" label shown against the sandbox.',
+  field: 'Each form field (label, control, hint, error).',
+  kind: 'The individual / business choice on the first screen.',
+  submit: 'The main button of a form or step.',
+  error: 'An error notice inside a step.',
+  'drop-zone': 'The drop area of a document upload.',
+  upload: 'The upload button.',
+  'open-hosted': 'The button that opens a hosted page (terms, face check).',
+  'otp-send': 'The button that sends a one-time code.',
+  'otp-verify': 'The button that checks a one-time code.',
+  'add-representative': 'The button that adds a business representative.',
+  'sandbox-controls': 'Sandbox-only controls (approve, fund, advance).',
+  'quote-summary': 'The quote\'s amounts, rate and fees.',
+  countdown: 'The time left on a quote.',
+  'quote-expired': 'The notice shown when a quote expired.',
+  status: 'The transfer\'s current status.',
+  timeline: 'The transfer\'s status timeline.',
+  'deposit-warning': 'What to send, exactly (amount, network or rail).',
+  'memo-warning': 'The notice that the memo / reference is required.',
+  'copy-button': 'Each copy button on the deposit instructions.',
+  qr: 'The QR code of a deposit address or PIX code.',
+  transfers: 'The list of past transfers.',
+} as const;
+
+export type PartName = keyof typeof PARTS;
+
+/** The `exportparts` value every nested element carries. */
+export const EXPORTED_PARTS = Object.keys(PARTS).join(', ');
