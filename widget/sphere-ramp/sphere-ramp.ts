@@ -16,7 +16,10 @@ import { deriveStep, initialFlowState, primaryProfile, type Direction, type Flow
 import { tokens } from '../theme/tokens.ts';
 import { stepStyles } from '../ui/styles.ts';
 import { isPackageCdn, resolveApiBase, type ApiBase } from './api-base.ts';
-import { probe, requestFailed, sessionFailed, type Diagnosis } from './diagnose.ts';
+import type { Diagnosis } from './diagnose.ts';
+
+/** The diagnosis texts load only when something failed: they are not on the first screen. */
+const diagnose = () => import('./diagnose.ts');
 import { rootStyles } from './sphere-ramp.styles.ts';
 import { STEP_VIEWS } from './steps.ts';
 
@@ -161,7 +164,8 @@ export class SphereRamp extends LitElement {
       await this.session.token();
     } catch {
       this.set({ session: null });
-      this.report(sessionFailed(this.session.failure));
+      const failure = this.session.failure;
+      void diagnose().then((d) => this.report(d.sessionFailed(failure)));
       return;
     }
     const minted: SessionMinted | undefined = this.session.info;
@@ -221,12 +225,22 @@ export class SphereRamp extends LitElement {
 
   /** The session expired and renewing it failed: say so once and stop. */
   private sessionLost() {
-    if (this.flow.session === null) return;
+    if (this.flow.session === null || this.losing === this.client) return;
+    const client = (this.losing = this.client);
     this.events?.stop();
     this.emit('ramp-session-expired', { reason: 'renewal-failed' });
-    this.report(requestFailed(new RampError('session', this.messages.common.sessionExpired, 401), this.base));
-    this.set({ session: null });
+    const lost = new RampError('session', this.messages.common.sessionExpired, 401);
+    const base = this.base;
+    // The host hears ramp-error before the widget shows the lost session, as when this was synchronous.
+    void diagnose()
+      .then((d) => this.report(d.requestFailed(lost, base)), () => undefined)
+      .then(() => {
+        if (client === this.client) this.set({ session: null });
+      });
   }
+
+  /** The client whose session is being reported lost (once per start). */
+  private losing?: RampClient;
 
   private customerRequests = 0;
 
@@ -271,6 +285,7 @@ export class SphereRamp extends LitElement {
     // The session check and an early customer load can fail together: one diagnosis per start.
     if (this.startFailed) return;
     this.startFailed = true;
+    const { probe, requestFailed } = await diagnose();
     const reach = err instanceof RampError && err.kind === 'network' ? await probe(this.base, this.cspViolations) : undefined;
     const diagnosis = requestFailed(err, this.base, { start: true, reach });
     const misconfigured = ['origin-not-allowed', 'proxy-unreachable'].includes(diagnosis.detail.code) && !diagnosis.detail.retryable;
@@ -280,7 +295,9 @@ export class SphereRamp extends LitElement {
   }
 
   private reportError(err: unknown) {
-    if (err instanceof RampError) this.report(requestFailed(err, this.base));
+    if (!(err instanceof RampError)) return;
+    const base = this.base;
+    void diagnose().then((d) => this.report(d.requestFailed(err, base)));
   }
 
   /** Fires `ramp-error`; with `debug`, prints what is wrong and the exact fix. */
