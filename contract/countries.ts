@@ -51,6 +51,19 @@ export const countryByAlpha3 = (alpha3: string): CountryInfo | undefined => BY_A
  */
 export const STATE_COUNTRIES: readonly string[] = ['USA', 'CAN', 'AUS', 'BRA', 'MEX', 'IND', 'CHN', 'ARG', 'MYS', 'NGA'];
 
+/**
+ * Countries without a postal code system (the Universal Postal Union's list,
+ * alpha-3). Everywhere else an address is incomplete without one.
+ */
+export const NO_POSTAL_CODE: readonly string[] = [
+  'AGO', 'ATG', 'ABW', 'BHS', 'BLZ', 'BEN', 'BOL', 'BWA', 'BFA', 'BDI', 'CMR', 'CAF', 'TCD', 'COM', 'COG', 'COD', 'COK', 'CIV',
+  'DJI', 'DMA', 'GNQ', 'ERI', 'FJI', 'GAB', 'GMB', 'GHA', 'GRD', 'GUY', 'HKG', 'KIR', 'PRK', 'MAC', 'MWI', 'MLI', 'MRT', 'MSR',
+  'NRU', 'NIU', 'QAT', 'RWA', 'KNA', 'LCA', 'STP', 'SYC', 'SLE', 'SLB', 'SOM', 'SUR', 'SYR', 'TLS', 'TGO', 'TKL', 'TON', 'TTO',
+  'TUV', 'UGA', 'ARE', 'VUT', 'YEM', 'ZWE',
+];
+
+export const needsPostalCode = (alpha3: string) => !!alpha3 && !NO_POSTAL_CODE.includes(alpha3);
+
 /** The country's localised name, falling back to the code where the runtime has none. */
 export function countryName(alpha3: string, locale: string): string {
   const info = BY_ALPHA3.get(alpha3);

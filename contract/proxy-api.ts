@@ -104,4 +104,8 @@ export const SessionRevoke = z.strictObject({
   externalUserId: SessionCreate.shape.externalUserId,
 });
 export type SessionRevoke = z.infer<typeof SessionRevoke>;
+
+/** 200 answer to `DELETE /api/sessions`: how many live sessions were revoked. */
+export const SessionsRevoked = z.object({ revoked: z.number() });
+export type SessionsRevoked = z.infer<typeof SessionsRevoked>;
 export type SessionInfo = z.infer<typeof SessionInfo>;

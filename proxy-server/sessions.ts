@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
-import { SessionCreate, SessionPolicy, SessionRevoke } from '../contract/proxy-api.ts';
+import { SessionCreate, SessionPolicy, SessionRevoke, type SessionsRevoked } from '../contract/proxy-api.ts';
 import { problem } from '../contract/spherepay/problem.ts';
 import { HttpProblem, invalid, sessionInvalid } from './errors.ts';
 import type { SessionCache } from './session-cache.ts';
@@ -95,7 +95,7 @@ export function sessionsRouter(d: SessionDeps): Router {
     const revoked = await d.store.revokeSessions({ externalUserId: parsed.data.externalUserId }, d.now());
     d.onRevoked(revoked);
     req.log.info({ externalUserId: parsed.data.externalUserId, revoked: revoked.length }, 'sessions revoked');
-    res.status(200).set('cache-control', 'no-store').json({ revoked: revoked.length });
+    res.status(200).set('cache-control', 'no-store').json({ revoked: revoked.length } satisfies SessionsRevoked);
   });
   return router;
 }

@@ -11,6 +11,7 @@ import { findBankAccount, findCustomer } from './lookup.ts';
 import { newestFirst, paginate } from './pagination.ts';
 import { badRequest, notApproved, parse } from './problems.ts';
 import { isApproved } from './verification.ts';
+import { refuseWhileInUse } from './instrument-delete.ts';
 
 export const mask = (value: string) => `****${value.slice(-4)}`;
 
@@ -61,6 +62,13 @@ export function bankAccountsRouter(ctx: Context): Router {
 
   router.get('/v2/bank-account/:id', (req, res) => {
     res.json(findBankAccount(ctx, req.params.id).resource);
+  });
+
+  router.delete('/v2/bank-account/:id', (req, res) => {
+    const { resource } = findBankAccount(ctx, req.params.id);
+    refuseWhileInUse(ctx, resource.id);
+    ctx.store.bankAccounts.delete(resource.id);
+    res.json({ ok: true });
   });
 
   router.patch('/v2/bank-account/:id', (req, res) => {

@@ -11,6 +11,7 @@ import type { Context } from './context.ts';
 import { findCustomer, findWallet } from './lookup.ts';
 import { newestFirst, paginate } from './pagination.ts';
 import { HttpProblem, parse } from './problems.ts';
+import { refuseWhileInUse } from './instrument-delete.ts';
 
 export function walletsRouter(ctx: Context): Router {
   const router = Router();
@@ -41,6 +42,13 @@ export function walletsRouter(ctx: Context): Router {
 
   router.get('/v2/wallet/:id', (req, res) => {
     res.json(findWallet(ctx, req.params.id).resource);
+  });
+
+  router.delete('/v2/wallet/:id', (req, res) => {
+    const { resource } = findWallet(ctx, req.params.id);
+    refuseWhileInUse(ctx, resource.id);
+    ctx.store.wallets.delete(resource.id);
+    res.json({ ok: true });
   });
 
   return router;

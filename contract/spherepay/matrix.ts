@@ -43,6 +43,20 @@ export function isAddressForNetwork(network: string, address: string): boolean {
   return false;
 }
 
+/**
+ * What is wrong with an address for `network`, naming the actual problem: an
+ * address of the right form whose checksum fails is a typo, not a wrong
+ * format; undefined when it is valid.
+ */
+export function addressProblem(network: string, address: string): string | undefined {
+  if (isAddressForNetwork(network, address)) return undefined;
+  if (EVM.includes(network) && /^0x[0-9a-fA-F]{40}$/.test(address)) {
+    return 'The mix of capital and small letters does not match the address checksum (EIP-55): check it for a typo, or paste it again';
+  }
+  if (network === 'tron' && /^T[1-9A-HJ-NP-Za-km-z]{33}$/.test(address)) return 'The Tron address checksum does not match: check it for a typo, or paste it again';
+  return `Not a valid address for ${network}: expected ${addressHint(network)}`;
+}
+
 /** Human hint of the expected address form, for messages. */
 export function addressHint(network: string): string {
   if (network === 'sol') return 'a Solana address (base58, 32 to 44 characters)';

@@ -1,7 +1,7 @@
 /** Wallets (API.md §4). */
 import * as z from 'zod/mini';
 import { CustomerId, Timestamp, WalletId, WalletNetwork, page } from './common.ts';
-import { addressHint, isAddressForNetwork } from './matrix.ts';
+import { addressProblem } from './matrix.ts';
 
 export const WalletCreate = z
   .strictObject({
@@ -11,9 +11,8 @@ export const WalletCreate = z
   })
   .check(
     z.superRefine((v, ctx) => {
-      if (!isAddressForNetwork(v.network, v.address)) {
-        ctx.issues.push({ code: 'custom', input: v, path: ['address'], message: `Not a valid address for ${v.network}: expected ${addressHint(v.network)}` });
-      }
+      const problem = addressProblem(v.network, v.address);
+      if (problem) ctx.issues.push({ code: 'custom', input: v, path: ['address'], message: problem });
     }),
   );
 export type WalletCreate = z.infer<typeof WalletCreate>;

@@ -212,7 +212,8 @@ export function openSqliteStore(path: string): Store {
       return q.countEvents.get()!.n;
     },
     async claimDeliveries(now, leaseUntil, limit) {
-      return claimTxDeliveries(now.getTime(), leaseUntil.getTime(), limit);
+      // IMMEDIATE takes the write lock before reading, so two processes never lease the same head.
+      return claimTxDeliveries.immediate(now.getTime(), leaseUntil.getTime(), limit);
     },
     async recordDelivery(seq, outcome: DeliveryOutcome, now) {
       if (outcome.state === 'delivered') q.delivered.run(now.getTime(), seq);

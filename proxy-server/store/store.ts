@@ -159,7 +159,9 @@ export interface Store {
    * Per customer only the oldest pending event is eligible (order per
    * customer), and only when it is due (`nextAttemptAt <= now`) and not
    * leased by another sender (a lease past `now` has lapsed: its process
-   * died). Safe to call from several processes at once.
+   * died). Safe to call from several processes at once: two callers never
+   * lease the same event (SQLite: an IMMEDIATE transaction; PostgreSQL could
+   * lock the head rows with FOR UPDATE SKIP LOCKED).
    */
   claimDeliveries(now: Date, leaseUntil: Date, limit: number): Promise<OutboxDelivery[]>;
   /** Records the outcome of an attempt on a leased delivery (by event `seq`) and lifts the lease. */

@@ -191,3 +191,31 @@ describe('merchant webhooks: giving up after 24 hours', () => {
     }
   });
 });
+
+describe('merchant webhooks: one outbox shared by several proxy processes', () => {
+  it('sends each event once, in order, whichever process stored it', async () => {
+    const receiver = await startReceiver();
+    const env = { RAMP_MERCHANT_WEBHOOK_URL: receiver.url, RAMP_MERCHANT_WEBHOOK_SECRET: MERCHANT_SECRET, RAMP_OUTBOX_POLL_MS: '10' };
+    const first = await startStack({ external: true, env });
+    const second = await startStack({ external: true, db: first.db, env });
+    try {
+      const { customerId } = await first.customer('merchant-hook-shared');
+      const ids: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        const via = i % 2 ? second : first;
+        const id = 'evt_' + randomBytes(16).toString('hex');
+        const body = JSON.stringify({ id, type: 'customer.kyc.pending', createdAt: new Date().toISOString(), data: { id: customerId } });
+        const r = await via.call(undefined, 'POST', '/webhooks/spherepay', body, { 'content-type': 'application/json', signature: createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex') });
+        assert.equal(r.status, 200);
+        ids.push(id);
+      }
+      await until(() => ids.every((id) => receiver.received.some((r) => r.body.id === id)), 'every event');
+      await new Promise((r) => setTimeout(r, 100));
+      assert.deepEqual(receiver.received.filter((r) => r.body.customerId === customerId).map((r) => r.body.id), ids);
+    } finally {
+      await second.close();
+      await first.close();
+      await receiver.close();
+    }
+  });
+});

@@ -31,6 +31,8 @@ describe("proxy ownership: one customer never touches another's resources", () =
       ['GET', `/api/v2/bank-account/${alice.bankId}`],
       ['PATCH', `/api/v2/bank-account/${alice.bankId}`, { networks: ['wire'] }],
       ['GET', `/api/v2/wallet/${alice.walletId}`],
+      ['DELETE', `/api/v2/wallet/${alice.walletId}`],
+      ['DELETE', `/api/v2/bank-account/${alice.bankId}`],
       ['GET', `/api/v2/quote/${alice.quoteId}`],
       ['PUT', `/api/v2/quote/${alice.quoteId}`, { status: 'expired' }],
       ['GET', `/api/v2/transfer/${alice.transferId}`],

@@ -70,7 +70,7 @@ describe('proxy relay: every allowlisted route works for the session customer', 
     assert.equal(typeof face.body.url, 'string');
   });
 
-  it('bank accounts and wallets: create, list, get, patch', async () => {
+  it('bank accounts and wallets: create, list, get, patch, delete', async () => {
     const { token, customerId } = await stack.approved('relay-instruments');
     const bank = await stack.call(token, 'POST', '/api/v2/bank-account', bankAccount());
     assert.equal(bank.status, 201, bank.text);
@@ -88,6 +88,14 @@ describe('proxy relay: every allowlisted route works for the session customer', 
     const wallets = await stack.call(token, 'GET', '/api/v2/wallet?page=1&limit=5');
     assert.deepEqual(wallets.body.data.map((w: { id: string }) => w.id), [wallet.body.id]);
     assert.equal((await stack.call(token, 'GET', `/api/v2/wallet/${wallet.body.id}`)).body.id, wallet.body.id);
+
+    // Removing a saved instrument from the widget's list.
+    for (const path of [`/api/v2/wallet/${wallet.body.id}`, `/api/v2/bank-account/${bank.body.id}`]) {
+      const deleted = await stack.call(token, 'DELETE', path);
+      assert.equal(deleted.status, 200, deleted.text);
+      assert.deepEqual(deleted.body, { ok: true });
+      assert.equal((await stack.call(token, 'GET', path)).status, 404);
+    }
   });
 
   it('quotes: create, get, void', async () => {
@@ -124,8 +132,6 @@ describe('proxy relay: every allowlisted route works for the session customer', 
       ['GET', '/api/v2/customer'],
       ['DELETE', `/api/v2/customer/${s.customerId}`],
       ['GET', '/api/v2/quote'],
-      ['DELETE', `/api/v2/wallet/${s.walletId}`],
-      ['DELETE', `/api/v2/bank-account/${s.bankId}`],
       ['POST', '/api/v2/virtual-account', { customerId: s.customerId }],
       ['GET', '/api/v2/offloader-wallet'],
       ['POST', '/api/v1/webhook', { url: 'https://evil.example' }],

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { BankAccount, BankAccountList } from '../../contract/spherepay/bank-account.ts';
 import { Wallet, WalletList } from '../../contract/spherepay/wallet.ts';
 import {
-  EVM_ADDRESS, SOL_ADDRESS, TRON_ADDRESS, approvedIndividual, brlAccount, eurAccount, individual, startTestSandbox, usdAccount, type TestSandbox,
+  EVM_ADDRESS, SOL_ADDRESS, TRON_ADDRESS, approvedIndividual, brlAccount, eurAccount, individual, readyCustomer, startTestSandbox, usdAccount, type TestSandbox,
 } from './helpers.ts';
 
 describe('sandbox bank accounts and wallets', () => {
@@ -130,5 +130,30 @@ describe('sandbox bank accounts and wallets', () => {
     assert.deepEqual(got.body, list.body.data[0]);
     assert.equal((await s.get('/v2/wallet/wallet_ffff')).status, 404);
     assert.equal((await s.get('/v2/wallet/purse_1')).status, 422);
+  });
+
+  it('deletes a wallet and a bank account ({ok:true}), but not while a transfer that has not finished uses them', async () => {
+    const ready = await readyCustomer(s);
+    const transfer = await s.post('/v2/transfer', {
+      customer: ready.customer, amount: '10.00',
+      source: { type: 'bank_account', id: ready.bank, currency: 'usd', network: 'ach' },
+      destination: { type: 'wallet', id: ready.wallet, currency: 'usdc', network: 'polygon' },
+    }, { 'idempotency-key': 'delete-in-use' });
+    assert.equal(transfer.status, 201, JSON.stringify(transfer.body));
+    for (const path of [`/v2/wallet/${ready.wallet}`, `/v2/bank-account/${ready.bank}`]) {
+      const refused = await s.del(path);
+      assert.equal(refused.status, 422, path);
+      assert.equal(refused.body.code, 'validation/failed');
+      assert.equal((await s.get(path)).status, 200);
+    }
+    assert.equal((await s.del(`/v2/transfer/${transfer.body.id}`)).status, 200);
+    for (const path of [`/v2/wallet/${ready.wallet}`, `/v2/bank-account/${ready.bank}`]) {
+      const deleted = await s.del(path);
+      assert.equal(deleted.status, 200, JSON.stringify(deleted.body));
+      assert.deepEqual(deleted.body, { ok: true });
+      assert.equal((await s.get(path)).status, 404);
+      assert.equal((await s.del(path)).status, 404);
+    }
+    assert.equal((await s.get(`/v2/wallet?customerId=${ready.customer}`)).body.data.length, 0);
   });
 });

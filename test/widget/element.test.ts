@@ -54,7 +54,8 @@ describe('<sphere-ramp> element', () => {
     await waitUntil(() => events.some((e) => e.type === 'ramp-session-expired'), 'ramp-session-expired');
     expect(events.filter((e) => e.type === 'ramp-session-expired')).to.have.length(1);
     await waitForStep(mounted, 'session-error');
-    expect(text(mounted)).to.contain('Your session has expired');
+    expect(text(mounted)).to.contain('Your session was interrupted');
+    expect([...mounted.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent?.trim())).to.include('Try again');
     const errors = events.filter((e) => e.type === 'ramp-error').map((e) => e.detail);
     expect(errors).to.have.length(1);
     expect(errors[0]).to.include({ code: 'session-expired', retryable: false });

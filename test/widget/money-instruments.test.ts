@@ -1,7 +1,7 @@
 /** Adding bank accounts and wallets, and the BRL rules, against the real proxy and sandbox. */
 import { expect } from '@open-wc/testing';
 import { api, button, click, deepQuery, deepQueryAll, field, fieldError, fill, mountRamp, uniqueUser, waitForStep, text, waitUntil } from '../support/browser/ramp.ts';
-import { ADDRESSES, addBrlBankAccount, addWallet, approvedCustomer, clickIn, transfersOf, waitForEvent } from '../support/browser/money.ts';
+import { ADDRESSES, addBrlBankAccount, addUsdBankAccount, addWallet, approvedCustomer, clickIn, continueWithAmount, transfersOf, waitForEvent } from '../support/browser/money.ts';
 
 const count = async (user: string, what: 'bank-account' | 'wallet', customerId: string) =>
   (await api<{ data: unknown[] }>(user, `${what}?customerId=${customerId}`)).data.length;
@@ -12,6 +12,7 @@ describe('<sphere-ramp> instruments', () => {
     const customerId = await approvedCustomer(user);
     const { el, events } = await mountRamp({ user, attrs: { theme: 'dark' } });
     const step = await waitForStep(el, 'ramp');
+    await continueWithAmount(el, '10');
     await waitUntil(() => deepQuery(el.shadowRoot!, 'sphere-ramp-bank-account-form'), 'bank form');
 
     await fill(el, '/bankName', 'Chase');
@@ -38,6 +39,9 @@ describe('<sphere-ramp> instruments', () => {
     await clickIn(el, 'sphere-ramp-bank-account-form', 'Save');
     await waitForEvent(events, 'ramp-instrument-added');
     expect(await count(user, 'bank-account', customerId)).to.equal(1);
+    // With no wallet saved, adding one comes next; leaving it shows the chosen account.
+    await waitUntil(() => deepQuery(el.shadowRoot!, 'sphere-ramp-wallet-form'), 'wallet sub-step');
+    await clickIn(el, 'sphere-ramp-wallet-form', 'Cancel');
     await waitUntil(() => /Commerz|Chase/.test(text(el)) && !deepQuery(el.shadowRoot!, 'sphere-ramp-bank-account-form'), 'account listed');
     expect(deepQueryAll<HTMLInputElement>(el.shadowRoot!, 'input[name="bank"]').filter((i) => i.checked)).to.have.length(1);
   });
@@ -45,19 +49,22 @@ describe('<sphere-ramp> instruments', () => {
   it('blocks wallet addresses that do not fit the network: EVM checksum, Tron checksum, a Solana address on Base', async () => {
     const user = uniqueUser('wallet-invalid');
     const customerId = await approvedCustomer(user);
+    await addUsdBankAccount(user, customerId);
     const { el, events } = await mountRamp({ user });
     await waitForStep(el, 'ramp');
+    await continueWithAmount(el, '10');
     await waitUntil(() => deepQuery(el.shadowRoot!, 'sphere-ramp-wallet-form'), 'wallet form');
 
     await fill(el, '/network', 'base');
     expect(text(el)).to.contain('Stablecoins on this network: USDC, EURC.');
     await fill(el, '/address', ADDRESSES.baseBadChecksum);
-    expect(fieldError(el, '/address')).to.equal('Not a valid address for base: expected an address of 0x followed by 40 hexadecimal characters');
+    // A checksum failure says so, not "40 hexadecimal characters" (it has them).
+    expect(fieldError(el, '/address')).to.equal('The mix of capital and small letters does not match the address checksum (EIP-55): check it for a typo, or paste it again');
     await fill(el, '/address', ADDRESSES.sol);
     expect(fieldError(el, '/address')).to.match(/^Not a valid address for base/);
     await fill(el, '/network', 'tron');
     await fill(el, '/address', ADDRESSES.tronBadChecksum);
-    expect(fieldError(el, '/address')).to.equal('Not a valid address for tron: expected a Tron address starting with T');
+    expect(fieldError(el, '/address')).to.equal('The Tron address checksum does not match: check it for a typo, or paste it again');
     await clickIn(el, 'sphere-ramp-wallet-form', 'Save');
     expect(await count(user, 'wallet', customerId)).to.equal(0);
 
@@ -80,22 +87,27 @@ describe('<sphere-ramp> instruments', () => {
       policy: { integratorFixedFee: '1.00', integratorFeeBps: '15' },
     });
     const step = await waitForStep(el, 'ramp');
-    await waitUntil(() => deepQueryAll(el.shadowRoot!, 'input[name="wallet"]').length === 2, 'wallets listed');
-    const wallets = deepQueryAll<HTMLInputElement>(el.shadowRoot!, 'input[name="wallet"]');
-    const sol = wallets.find((w) => w.closest('label')!.textContent!.includes('Solana'))!;
-    const polygon = wallets.find((w) => w.closest('label')!.textContent!.includes('Polygon'))!;
-    expect(sol.disabled).to.equal(true);
-    expect(polygon.checked).to.equal(true);
+    // Solana is not offered for BRL, and the saved Polygon wallet's network is chosen.
+    const offered = [...(field(el, '/cryptoNetwork') as HTMLSelectElement).options].map((o) => o.value);
+    expect(offered).to.include('polygon');
+    expect(offered).not.to.include('sol');
     expect(text(el)).to.contain('PIX transfers cannot use Solana');
     expect(text(el)).to.contain('Service fee: 0.15%.');
     expect(text(el), 'no fixed fee on BRL').not.to.contain('1.00 BRL');
+    await waitUntil(() => (field(el, '/cryptoNetwork') as HTMLSelectElement).value === 'polygon', 'saved wallet network');
+    await continueWithAmount(el, '500');
+    await waitUntil(() => deepQueryAll(el.shadowRoot!, 'input[name="wallet"]').length === 1, 'wallet listed');
+    const wallet = deepQueryAll<HTMLInputElement>(el.shadowRoot!, 'input[name="wallet"]')[0]!;
+    expect(wallet.closest('label')!.textContent).to.include('Polygon');
+    expect(wallet.checked).to.equal(true);
     await click(el, 'Add a wallet');
+    await waitUntil(() => deepQuery(el.shadowRoot!, 'sphere-ramp-wallet-form'), 'wallet sub-step');
     const networks = [...(field(el, '/network') as HTMLSelectElement).options].map((o) => o.value);
     expect(networks).to.include('polygon');
     expect(networks).not.to.include('sol');
     await expect(step).to.be.accessible();
-
-    await fill(el, '/amount', '500');
+    await clickIn(el, 'sphere-ramp-wallet-form', 'Cancel');
+    await waitUntil(() => deepQuery(el.shadowRoot!, '#instruments-title'), 'instruments');
     await click(el, 'Create transfer');
     await waitForStep(el, 'transfer');
     expect(button(el, 'Simulate deposit (sandbox)')).to.exist;

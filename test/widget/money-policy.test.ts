@@ -1,7 +1,7 @@
 /** The merchant's terms, set on the server when the session is minted: what the widget shows and offers. */
 import { expect } from '@open-wc/testing';
-import { click, deepQuery, deepQueryAll, fieldError, fill, mountRamp, text, uniqueUser, waitForStep, waitUntil } from '../support/browser/ramp.ts';
-import { addEurBankAccount, addUsdBankAccount, addWallet, approvedCustomer, eventsOf } from '../support/browser/money.ts';
+import { click, deepQuery, deepQueryAll, field, fieldError, fill, mountRamp, text, uniqueUser, waitForStep, waitUntil } from '../support/browser/ramp.ts';
+import { addEurBankAccount, addUsdBankAccount, addWallet, approvedCustomer, continueWithAmount, eventsOf } from '../support/browser/money.ts';
 
 describe("<sphere-ramp> merchant's policy", () => {
   it('shows the fee and limits before the person types, offers only what is allowed, and checks the limits', async () => {
@@ -25,19 +25,20 @@ describe("<sphere-ramp> merchant's policy", () => {
     const directions = deepQueryAll<HTMLInputElement>(el.shadowRoot!, 'input[name="direction"]');
     expect(directions.map((d) => d.value)).to.deep.equal(['on-ramp']);
     expect(directions[0]!.checked).to.equal(true);
-    const banks = deepQueryAll<HTMLInputElement>(el.shadowRoot!, 'input[name="bank"]');
-    const eur = banks.find((b) => b.closest('label')!.textContent!.includes('EUR'))!;
-    expect(eur.disabled).to.equal(true);
-    const coins = [...deepQuery<HTMLSelectElement>(el.shadowRoot!, '#coin')!.options].map((o) => o.value);
-    expect(coins).to.deep.equal(['usdc']);
+    // Only the currencies offered: USD to pay, USDC to receive; the EUR account is not listed for it.
+    expect([...(field(el, '/fiat') as HTMLSelectElement).options].map((o) => o.value)).to.deep.equal(['usd']);
+    expect([...(field(el, '/crypto') as HTMLSelectElement).options].map((o) => o.value)).to.deep.equal(['usdc']);
     await expect(step).to.be.accessible();
 
     await fill(el, '/amount', '600');
-    await click(el, 'Get quote');
-    expect(fieldError(el, '/amount')).to.contain('at most 500.00');
-    expect(eventsOf(events, 'ramp-quote')).to.have.length(0);
+    await click(el, 'Continue');
+    expect(fieldError(el, '/amount')).to.contain('at most 500.00 USD');
+    expect(deepQuery(el.shadowRoot!, '#instruments-title')).to.equal(undefined);
 
-    await fill(el, '/amount', '100');
+    await continueWithAmount(el, '100');
+    const banks = deepQueryAll<HTMLInputElement>(el.shadowRoot!, 'input[name="bank"]');
+    expect(banks.map((b) => b.closest('label')!.textContent)).to.satisfy((labels: string[]) => labels.every((l) => !l.includes('EUR')));
+    expect(eventsOf(events, 'ramp-quote')).to.have.length(0);
     await click(el, 'Get quote');
     await waitForStep(el, 'quote');
     expect(text(el)).to.contain('0.25 USD'); // the merchant's fee, filled in by the proxy

@@ -4,9 +4,9 @@
  * sandbox clock, which would expire quotes held by tests running beside it.
  */
 import { expect } from '@open-wc/testing';
-import { button, click, deepQuery, field, fill, mountRamp, sandbox, text, uniqueUser, waitForStep, waitUntil } from '../support/browser/ramp.ts';
+import { button, click, deepQuery, deepQueryAll, field, fill, mountRamp, sandbox, text, uniqueUser, waitForStep, waitUntil } from '../support/browser/ramp.ts';
 import {
-  ADDRESSES, addEurBankAccount, addUsdBankAccount, addWallet, approvedCustomer, clickIn, eventsOf, shownStatus, transfersOf, waitForEvent,
+  ADDRESSES, addEurBankAccount, addUsdBankAccount, addWallet, approvedCustomer, clickIn, continueWithAmount, eventsOf, shownStatus, transfersOf, waitForEvent,
 } from '../support/browser/money.ts';
 import { api } from '../support/browser/ramp.ts';
 
@@ -22,6 +22,7 @@ describe('<sphere-ramp> quotes and transfers', () => {
       policy: { integratorFeeBps: '10' },
     });
     const ramp = await waitForStep(el, 'ramp');
+    await continueWithAmount(el, '100');
     await waitUntil(() => deepQuery(el.shadowRoot!, 'sphere-ramp-bank-account-form'), 'bank form');
     await expect(ramp).to.be.accessible();
 
@@ -34,7 +35,7 @@ describe('<sphere-ramp> quotes and transfers', () => {
     await fill(el, '/accountOwner/address/line1', '233 South Wacker Drive');
     await fill(el, '/accountOwner/address/city', 'Chicago');
     await fill(el, '/accountOwner/address/state', 'IL');
-    await fill(el, '/accountOwner/address/country', 'usa');
+    await fill(el, '/accountOwner/address/country', 'USA');
     await clickIn(el, 'sphere-ramp-bank-account-form', 'Save');
     await waitForEvent(events, 'ramp-instrument-added');
     expect(eventsOf(events, 'ramp-instrument-added')[0]).to.include({ kind: 'bankAccount', currency: 'usd' });
@@ -45,18 +46,24 @@ describe('<sphere-ramp> quotes and transfers', () => {
     await waitForEvent(events, 'ramp-instrument-added', 2);
     expect(eventsOf(events, 'ramp-instrument-added')[1]).to.include({ kind: 'wallet', network: 'sol' });
 
-    await fill(el, '/amount', '100');
+    await waitUntil(() => deepQuery(el.shadowRoot!, '#instruments-title'), 'instruments');
     await click(el, 'Get quote');
     const quoteStep = await waitForStep(el, 'quote');
     const quote = eventsOf<{ source: { amount: string; currency: string }; destination: { currency: string; network: string } }>(events, 'ramp-quote')[0]!;
     expect(quote.source).to.include({ amount: '100.00', currency: 'usd' });
     expect(quote.destination).to.include({ currency: 'usdc', network: 'sol' });
-    const shown = text(el);
-    expect(shown).to.contain('1 USD = 1.00 USDC');
-    expect(shown).to.contain('1.00 USD'); // platform fee on an ACH rail
-    expect(shown).to.contain('0.10 USD'); // 10 bps integrator fee
-    expect(shown).to.contain('98.90 USDC');
-    expect(shown).to.match(/Rate locked for [01]:\d\d/);
+    // In the order money flows: sent, each fee, their total, what is converted, the rate, what arrives, the lock.
+    const rows = deepQueryAll(el.shadowRoot!, 'dl.summary dt').map((dt) => `${dt.textContent!.trim()}: ${dt.nextElementSibling!.textContent!.replace(/\s+/g, ' ').trim()}`);
+    expect(rows.slice(0, 7)).to.deep.equal([
+      'You send: 100.00 USD · ACH',
+      'SpherePay fee: − 1.00 USD',
+      'Service fee: − 0.10 USD',
+      'Total fees: 1.10 USD',
+      'Amount converted: 98.90 USD',
+      'Exchange rate: 1 USD = 1.00 USDC',
+      'You receive: 98.90 USDC · Solana',
+    ]);
+    expect(rows[7]).to.match(/^Rate locked for: [01]:\d\d$/);
     await expect(quoteStep).to.be.accessible();
 
     await click(el, 'Confirm and create transfer');
@@ -90,9 +97,12 @@ describe('<sphere-ramp> quotes and transfers', () => {
     await addWallet(user, customerId, 'base');
     const { el, events } = await mountRamp({ user, attrs: { direction: 'off-ramp', 'source-currency': 'usdc', 'destination-currency': 'eur' } });
     await waitForStep(el, 'ramp');
+    expect((field(el, '/crypto') as HTMLSelectElement).value).to.equal('usdc');
+    expect((field(el, '/fiat') as HTMLSelectElement).value).to.equal('eur');
+    // Once the saved wallets are known, the network is the saved wallet's.
+    await waitUntil(() => (field(el, '/cryptoNetwork') as HTMLSelectElement).value === 'base', 'network of the saved wallet');
+    await continueWithAmount(el, '250.5');
     await waitUntil(() => deepQuery(el.shadowRoot!, 'input[name="wallet"]'), 'wallet list');
-    expect(text(el)).to.contain('Amount to send (USDC)');
-    await fill(el, '/amount', '250.5');
     await click(el, 'Get quote');
     await waitForStep(el, 'quote');
     expect(text(el)).to.contain('1 USDC = 0.92 EUR');
@@ -122,8 +132,8 @@ describe('<sphere-ramp> quotes and transfers', () => {
     await addWallet(user, customerId, 'polygon');
     const { el, events } = await mountRamp({ user });
     await waitForStep(el, 'ramp');
+    await continueWithAmount(el, '50.00');
     await waitUntil(() => deepQuery(el.shadowRoot!, 'input[name="wallet"]'), 'wallet list');
-    await fill(el, '/amount', '50.00');
     await click(el, 'Get quote');
     await waitForStep(el, 'quote');
     await sandbox(user, 'clock', { advanceSeconds: 61 });
@@ -138,7 +148,9 @@ describe('<sphere-ramp> quotes and transfers', () => {
     const [first, second] = eventsOf<{ quoteId: string }>(events, 'ramp-quote');
     expect(second!.quoteId).not.to.equal(first!.quoteId);
     // The countdown follows the server's clock (moved 61 s ahead), not the browser's.
-    await waitUntil(() => /Rate locked for (1:00|0:5\d)/.test(text(el)), 'fresh countdown');
+    await waitUntil(() => /Rate locked for ?(1:00|0:5\d)/.test(text(el)), 'fresh countdown');
+    // Refreshed in place: still the quote screen, and focus is not lost to the page.
+    expect(el.step).to.equal('quote');
     await click(el, 'Confirm and create transfer');
     await waitForStep(el, 'transfer');
     const { data } = await transfersOf(user, customerId);
@@ -152,14 +164,16 @@ describe('<sphere-ramp> quotes and transfers', () => {
     await addWallet(user, customerId, 'sol');
     const { el, events } = await mountRamp({ user });
     await waitForStep(el, 'ramp');
+    await continueWithAmount(el, '20');
     await waitUntil(() => deepQuery(el.shadowRoot!, 'input[name="wallet"]'), 'wallet list');
-    await fill(el, '/amount', '20');
     await click(el, 'Get quote');
     await waitForStep(el, 'quote');
     const abandoned = eventsOf<{ quoteId: string }>(events, 'ramp-quote')[0]!.quoteId;
     await click(el, 'Back');
     await waitForStep(el, 'ramp');
-    expect((field(el, '/amount') as HTMLInputElement).value).to.equal('20.00');
+    // Back returns to the instruments with the amount kept.
+    await waitUntil(() => deepQuery(el.shadowRoot!, '#instruments-title'), 'instruments again');
+    expect(text(el)).to.contain('You send 20.00 USD');
     await waitUntil(async () => (await api<{ status: string }>(user, `quote/${abandoned}`)).status === 'expired', 'abandoned quote voided');
 
     await click(el, 'Get quote');

@@ -1,7 +1,7 @@
 /** Following transfers: cancel after a confirmation, and the paginated history. Floating rate (quotes off). */
 import { expect } from '@open-wc/testing';
 import { api, button, click, sandbox, deepQuery, deepQueryAll, mountRamp, text, uniqueUser, waitForStep, waitUntil } from '../support/browser/ramp.ts';
-import { addUsdBankAccount, addWallet, approvedCustomer, eventsOf, shownStatus, transfersOf } from '../support/browser/money.ts';
+import { addUsdBankAccount, addWallet, approvedCustomer, continueWithAmount, eventsOf, shownStatus, transfersOf } from '../support/browser/money.ts';
 
 async function arranged(label: string) {
   const user = uniqueUser(label);
@@ -16,13 +16,11 @@ describe('<sphere-ramp> transfers', () => {
     const { user, customerId } = await arranged('cancel');
     const { el, events } = await mountRamp({ user, attrs: { quotes: 'off', 'external-id': 'cart-9' }, policy: { integratorFixedFee: '2.00' } });
     await waitForStep(el, 'ramp');
+    await continueWithAmount(el, '75');
     await waitUntil(() => deepQuery(el.shadowRoot!, '#rail'), 'rail choice');
     const rail = deepQuery<HTMLSelectElement>(el.shadowRoot!, '#rail')!;
     rail.value = 'wire';
     rail.dispatchEvent(new Event('change'));
-    const amount = deepQuery<HTMLInputElement>(el.shadowRoot!, '[data-pointer="/amount"]')!;
-    amount.value = '75';
-    amount.dispatchEvent(new Event('input'));
     const create = button(el, 'Create transfer');
     create.click();
     create.click();
@@ -55,10 +53,8 @@ describe('<sphere-ramp> transfers', () => {
     const { user } = await arranged('polling');
     const { el } = await mountRamp({ user, attrs: { quotes: 'off' } });
     await waitForStep(el, 'ramp');
+    await continueWithAmount(el, '30.00');
     await waitUntil(() => deepQuery(el.shadowRoot!, 'input[name="wallet"]'), 'wallet list');
-    const amount = deepQuery<HTMLInputElement>(el.shadowRoot!, '[data-pointer="/amount"]')!;
-    amount.value = '30.00';
-    amount.dispatchEvent(new Event('input'));
     await click(el, 'Create transfer');
     await waitForStep(el, 'transfer');
     // The stream going away is what a dropped connection looks like to the widget.
@@ -82,7 +78,10 @@ describe('<sphere-ramp> transfers', () => {
       });
     }
     const { el } = await mountRamp({ user, attrs: { theme: 'dark' } });
-    await waitForStep(el, 'ramp');
+    // The newest transfer still awaits its deposit, so the widget reopens on it.
+    await waitForStep(el, 'transfer');
+    expect(shownStatus(el)).to.equal('pendingFunding');
+    expect(text(el)).to.contain('Send exactly 15.00 USD by ACH');
     await click(el, 'View past transfers');
     const history = await waitForStep(el, 'history');
     await waitUntil(() => deepQueryAll(el.shadowRoot!, 'li[data-transfer]').length === 5, 'first page');

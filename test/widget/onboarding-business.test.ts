@@ -38,11 +38,14 @@ const REPRESENTATIVE = {
   '/address/line1': '5 Oak Ave',
   '/address/city': 'Oakland',
   '/address/state': 'CA',
+  '/address/postalCode': '94612',
   '/personalInformation/taxIdentificationNumber': '987-65-4321',
 };
 
 describe('<sphere-ramp> onboarding a business', () => {
-  it('takes a business with one representative to pending and then approved', async () => {
+  it('takes a business with one representative to pending and then approved', async function () {
+    // The whole business journey against the real server: well past the default budget on a loaded machine.
+    this.timeout(60000);
     const hosted = watchHostedPages();
     try {
       const { el, user, events } = await mountRamp();
@@ -52,6 +55,7 @@ describe('<sphere-ramp> onboarding a business', () => {
       await click(el, 'Continue');
       const verification = await waitForStep(el, 'verification');
       expect(events.find((e) => e.type === 'ramp-customer-created')?.detail.type).to.equal('business');
+      expect(verification.shadowRoot!.querySelector('h2')!.textContent).to.equal('Verify your business');
       await waitForStatus(el, 'business_representatives', 'required');
       // Everything given in the form is complete: no hand-off needed for business details.
       expect(entry(el, 'business_details')?.dataset.status).to.equal('complete');
@@ -73,7 +77,18 @@ describe('<sphere-ramp> onboarding a business', () => {
       await pickFile(el, pdf('ada-passport.pdf'), 'front', person);
       (person.querySelector('sphere-ramp-document-upload')!.shadowRoot!.querySelector('[part="upload"]') as HTMLButtonElement).click();
       await waitUntil(() => person.textContent?.includes('Face check for Ada Owner') && !person.querySelector('sphere-ramp-document-upload'), 'ID uploaded');
-      (person.querySelector('sphere-ramp-hosted-link')!.shadowRoot!.querySelector('[part="open-hosted"]') as HTMLButtonElement).click();
+      // Their face check is theirs: a link to send them, instead of doing it for them.
+      const face = person.querySelector('sphere-ramp-hosted-link')!;
+      expect(face.shadowRoot!.textContent).to.contain('Ada Owner does a short face check with their own camera.');
+      expect(face.shadowRoot!.textContent).not.to.contain('really you');
+      (face.shadowRoot!.querySelector('[part="share-hosted"]') as HTMLButtonElement).click();
+      await waitUntil(() => face.shadowRoot!.querySelector<HTMLInputElement>('[data-share-link]')?.value.startsWith('http'), 'link to send');
+      expect(face.shadowRoot!.activeElement?.id).to.equal('share-link');
+      expect(face.shadowRoot!.querySelector('sphere-ramp-copy')).to.exist;
+      // The link shown is the representative's own face-check link from SpherePay.
+      expect(hosted.links.shift()).to.equal(face.shadowRoot!.querySelector<HTMLInputElement>('[data-share-link]')!.value);
+      await expect(verification).to.be.accessible();
+      (face.shadowRoot!.querySelector('[part="open-hosted"]') as HTMLButtonElement).click();
       await hosted.confirmLatest();
       await waitUntil(() => person.textContent?.includes('Submitted'), 'representative submitted');
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { button, click, fieldError, mountRamp, sandbox, settle, stepElement, text, waitForStep, waitUntil } from '../support/browser/ramp.ts';
+import { button, click, deepQuery, field, fieldError, mountRamp, sandbox, settle, stepElement, text, waitForStep, waitUntil } from '../support/browser/ramp.ts';
 import { ACCEPTED, INDIVIDUAL, chooseKind, fillAll, pdf, pickFile, waitForStatus, watchHostedPages } from '../support/browser/onboarding.ts';
 
 describe('<sphere-ramp> onboarding an individual', () => {
@@ -63,6 +63,33 @@ describe('<sphere-ramp> onboarding an individual', () => {
     await click(el, 'Continue');
     expect(el.step).to.equal('profile');
     expect(fieldError(el, '/address/state')).to.match(/state/i);
+  });
+
+  it('asks for a phone number with a calling-code picker, refuses a number too short for its code, and adults only', async () => {
+    const { el } = await mountRamp();
+    await waitForStep(el, 'profile');
+    await chooseKind(el, 'individual');
+    await fillAll(el, { ...INDIVIDUAL, '/personalInformation/dateOfBirth': '2015-03-01', '/phone': '12345' });
+    const picker = deepQuery<HTMLSelectElement>(el.shadowRoot!, '[data-calling-code="/phone"]')!;
+    // The picker follows the address country; its options name each country with its code.
+    expect(picker.value).to.equal('USA');
+    expect(picker.selectedOptions[0]!.textContent).to.equal('United States (+1)');
+    await click(el, 'Continue');
+    expect(el.step).to.equal('profile');
+    expect(fieldError(el, '/personalInformation/dateOfBirth')).to.equal('You must be 18 or older');
+    expect(fieldError(el, '/phone')).to.equal('This number is too short or too long for its country code');
+
+    picker.value = 'ESP';
+    picker.dispatchEvent(new Event('change'));
+    await fillAll(el, { '/phone': '612 345 678', '/personalInformation/dateOfBirth': '1990-04-12' });
+    expect(picker.value).to.equal('ESP');
+    expect(field(el, '/phone').value).to.equal('612345678');
+    expect(fieldError(el, '/phone')).to.equal(undefined);
+    // A number pasted with its own code moves the picker.
+    await fillAll(el, { '/phone': '+44 20 7946 0958' });
+    expect(picker.value).to.equal('GBR');
+    expect(field(el, '/phone').value).to.equal('2079460958');
+    await expect(stepElement(el)!).to.be.accessible();
   });
 
   it('puts a 422 from the server beside the field it names', async () => {

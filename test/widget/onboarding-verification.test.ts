@@ -54,9 +54,19 @@ describe('<sphere-ramp> verification checklist', () => {
     expect(fieldError(el, '/code')).to.match(/not correct/);
 
     await fill(el, '/code', '000000');
+    // As a person would: the button takes focus, then its form goes away once the code is accepted.
+    button(el, 'Confirm').focus();
     await click(el, 'Confirm');
     await waitForStatus(el, 'email_verification', 'complete');
     expect(entry(el, 'phone_verification')?.dataset.status).to.equal('required');
+    // Focus is not dropped to <body>: it moves to the heading of the next item that still needs the person.
+    await waitUntil(() => document.activeElement !== document.body, 'focus kept in the widget');
+    let active: Element | null = el.shadowRoot!.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    expect(active?.tagName).to.equal('H3');
+    const item = active!.closest('li')!;
+    expect(item.dataset.status).to.equal('required');
+    expect(item.querySelector('.action')).to.exist;
   });
 
   it('never shows OTP to a profile that does not require it', async () => {

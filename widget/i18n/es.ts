@@ -1,8 +1,10 @@
 /** Spanish: partial; missing strings fall back to English. */
 import type { Translation } from './messages.ts';
+import { journeyEs } from './journey.ts';
 
 export const es: Translation = {
   common: {
+    ...journeyEs.common,
     title: 'Compra y vende stablecoins',
     loading: 'Cargando…',
     retry: 'Reintentar',
@@ -14,6 +16,7 @@ export const es: Translation = {
     notAvailableHere: 'La compra y venta no está disponible en este sitio en este momento. Inténtalo de nuevo más tarde.',
   },
   money: {
+    ...journeyEs.money,
     serviceFeeTerms: (fee: string) => `Comisión de servicio: ${fee}.`,
     feePercent: (percent: string) => `${percent} %`,
     limitsBetween: (min: string, max: string) => `Puedes enviar de ${min} a ${max}.`,
@@ -23,4 +26,5 @@ export const es: Translation = {
     amountAboveMax: (max: string) => `El importe debe ser como máximo ${max}.`,
     currencyNotOffered: 'Algunas de tus cuentas están en una moneda que no se ofrece aquí.',
   },
+  onboarding: journeyEs.onboarding,
 };

@@ -1,8 +1,10 @@
 /** Brazilian Portuguese: partial; missing strings fall back to English. */
 import type { Translation } from './messages.ts';
+import { journeyPtBR } from './journey.ts';
 
 export const ptBR: Translation = {
   common: {
+    ...journeyPtBR.common,
     title: 'Compre e venda stablecoins',
     loading: 'Carregando…',
     retry: 'Tentar novamente',
@@ -14,6 +16,7 @@ export const ptBR: Translation = {
     notAvailableHere: 'A compra e venda não está disponível neste site no momento. Tente novamente mais tarde.',
   },
   money: {
+    ...journeyPtBR.money,
     serviceFeeTerms: (fee: string) => `Taxa de serviço: ${fee}.`,
     feePercent: (percent: string) => `${percent.replace('.', ',')}%`,
     limitsBetween: (min: string, max: string) => `Você pode enviar de ${min} a ${max}.`,
@@ -23,4 +26,5 @@ export const ptBR: Translation = {
     amountAboveMax: (max: string) => `O valor deve ser no máximo ${max}.`,
     currencyNotOffered: 'Algumas das suas contas estão em uma moeda que não é oferecida aqui.',
   },
+  onboarding: journeyPtBR.onboarding,
 };

@@ -7,6 +7,8 @@ export const rootStyles = css`
     font-family: var(--ramp-font-family);
     font-size: var(--ramp-font-size);
     color: var(--ramp-color-text);
+    /* The card adapts to the width it is given, not the viewport's: an embed may sit in a narrow column. */
+    container-type: inline-size;
   }
   [part='base'] {
     background: var(--ramp-color-surface);
@@ -32,6 +34,11 @@ export const rootStyles = css`
     border-radius: 999px;
     border: 1px solid var(--ramp-color-warning);
     color: var(--ramp-color-warning);
+  }
+  /* 320-420 px: the padding goes to the content, long values wrap instead of overflowing. */
+  @container (max-width: 420px) {
+    [part='base'] { padding: calc(var(--ramp-space) * 1.5); border-radius: calc(var(--ramp-radius) * 0.6); }
+    [part='header'] { margin-bottom: var(--ramp-space); }
   }
   .center { display: grid; justify-items: center; gap: var(--ramp-space); padding: calc(var(--ramp-space) * 4) 0; }
 `;

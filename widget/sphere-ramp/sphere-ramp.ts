@@ -223,11 +223,12 @@ export class SphereRamp extends LitElement {
     else if (this.hadSession) this.sessionLost();
   }
 
-  /** The session expired and renewing it failed: say so once and stop. */
+  /** The session expired and renewing it failed: say so once, and offer to try again. */
   private sessionLost() {
     if (this.flow.session === null || this.losing === this.client) return;
     const client = (this.losing = this.client);
     this.events?.stop();
+    this.lostSession = this.flow.session;
     this.emit('ramp-session-expired', { reason: 'renewal-failed' });
     const lost = new RampError('session', this.messages.common.sessionExpired, 401);
     const base = this.base;
@@ -241,6 +242,41 @@ export class SphereRamp extends LitElement {
 
   /** The client whose session is being reported lost (once per start). */
   private losing?: RampClient;
+
+  /** The session the person had before renewal failed; what "Try again" restores. */
+  private lostSession?: FlowState['session'];
+  @state() private recovering = false;
+  @state() private recoverFailed = false;
+
+  /**
+   * "Try again" after a failed renewal: asks the merchant backend for a new
+   * session and, when it answers, puts the person back where they were
+   * (same customer, quote or transfer; the money step's draft is kept).
+   */
+  private async recoverSession() {
+    if (this.recovering) return;
+    this.recovering = true;
+    this.recoverFailed = false;
+    try {
+      this.session.reset();
+      await this.session.token();
+      const previous = this.lostSession;
+      this.lostSession = undefined;
+      this.losing = undefined;
+      if (!previous || this.flow.customer === undefined) {
+        this.flow = { ...this.flow, session: undefined };
+        await this.boot();
+      } else {
+        this.set({ session: previous });
+        this.events?.start();
+        void this.refreshCustomer();
+      }
+    } catch {
+      this.recoverFailed = true;
+    } finally {
+      this.recovering = false;
+    }
+  }
 
   private customerRequests = 0;
 
@@ -427,7 +463,13 @@ export class SphereRamp extends LitElement {
         ${this.stepErrorRetryable ? html`<button @click=${() => { this.stepError = undefined; this.start(); }}>${m.retry}</button>` : nothing}</div>`;
     }
     if (step === 'session-error') {
-      return html`<div class="notice danger" role="alert" data-step="session-error"><h2>${this.hadSession ? m.sessionExpired : m.sessionError}</h2></div>`;
+      if (!this.hadSession) return html`<div class="notice danger" role="alert" data-step="session-error"><h2>${m.sessionError}</h2></div>`;
+      return html`<div class="notice danger" data-step="session-error">
+        <h2>${m.sessionInterrupted}</h2>
+        <p role=${this.recoverFailed ? 'alert' : nothing}>${this.recoverFailed ? m.sessionStillDown : m.sessionRetryHint}</p>
+        <button type="button" part="retry" ?disabled=${this.recovering} aria-busy=${this.recovering ? 'true' : 'false'}
+          @click=${() => void this.recoverSession()}>${this.recovering ? m.working : m.retry}</button>
+      </div>`;
     }
     const view = STEP_VIEWS[step];
     if (!view || !this.loadedSteps.has(step)) {

@@ -85,6 +85,12 @@ export class FormController implements ReactiveController {
     return errors;
   }
 
+  /** The person left a field the form did not render itself (its error may show now). */
+  touch(pointer: string): void {
+    this.touched.add(pointer);
+    this.host.requestUpdate();
+  }
+
   /** The error to show beside a field: only after interaction. */
   error(pointer: string): string | undefined {
     if (!this.submitted && !this.touched.has(pointer)) return undefined;

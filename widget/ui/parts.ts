@@ -35,6 +35,12 @@ export const PARTS = {
   'copy-button': 'Each copy button on the deposit instructions.',
   qr: 'The QR code of a deposit address or PIX code.',
   transfers: 'The list of past transfers.',
+  estimate: 'The live estimate on the amount screen.',
+  'amount-summary': 'The amount chosen, above the bank account and wallet choices.',
+  receipt: 'A transfer\'s receipt (amounts, fees, rate, source and destination, times, ids).',
+  'status-history': 'The statuses a transfer went through, with their times.',
+  retry: 'The "Try again" button after a session could not be renewed.',
+  'share-hosted': 'The button that gets a representative their own verification link.',
 } as const;
 
 export type PartName = keyof typeof PARTS;

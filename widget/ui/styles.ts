@@ -18,6 +18,7 @@ export const stepStyles = css`
   .muted { color: var(--ramp-color-text-muted); }
   form, .stack { display: grid; gap: calc(var(--ramp-space) * 1.5); }
   .row { display: grid; grid-template-columns: 1fr 1fr; gap: var(--ramp-space); }
+  .phone-row { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: var(--ramp-space); }
   .field { display: grid; gap: 4px; }
   label, legend { font-weight: 600; font-size: 0.9rem; }
   fieldset { border: 0; padding: 0; margin: 0; display: grid; gap: var(--ramp-space); }
@@ -70,6 +71,7 @@ export const stepStyles = css`
     animation: spin 0.8s linear infinite; display: inline-block; vertical-align: middle;
   }
   @keyframes spin { to { transform: rotate(360deg); } }
+  @container (max-width: 360px) { .row { grid-template-columns: minmax(0, 1fr); } .actions > button { flex: 1 1 auto; } }
   @media (prefers-reduced-motion: reduce) { .spinner { animation-duration: 3s; } }
   .visually-hidden {
     position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;

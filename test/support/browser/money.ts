@@ -5,7 +5,7 @@
  */
 
 import type { SphereRamp } from '../../../widget/sphere-ramp/sphere-ramp.ts';
-import { api, deepQuery, sandbox, sessionFor, settle, waitUntil } from './ramp.ts';
+import { api, click, deepQuery, fill, sandbox, sessionFor, settle, waitUntil } from './ramp.ts';
 
 /** A 1x1 PNG: the sandbox checks the magic bytes of uploads. */
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
@@ -125,3 +125,21 @@ export const eventsOf = <T = Record<string, unknown>>(events: CustomEvent[], typ
 
 /** The followed transfer's status as the widget shows it (the status notice's data attribute). */
 export const shownStatus = (el: SphereRamp) => deepQuery(el.shadowRoot!, '[part="status"]')?.dataset.status;
+
+/**
+ * The amount screen: types `amount`, waits for the live estimate of that
+ * amount, and continues to the instruments (or the focused "add" sub-step
+ * when none is saved).
+ */
+export async function continueWithAmount(el: SphereRamp, amount: string): Promise<void> {
+  await waitUntil(() => deepQuery(el.shadowRoot!, '[data-pointer="/amount"]'), 'amount field');
+  await fill(el, '/amount', amount);
+  await waitUntil(() => deepQuery(el.shadowRoot!, '[data-value="source"]')?.textContent?.includes(normalize(amount)), 'estimate for the amount');
+  await click(el, 'Continue');
+  await waitUntil(
+    () => deepQuery(el.shadowRoot!, '#instruments-title, sphere-ramp-bank-account-form, sphere-ramp-wallet-form'),
+    'instruments or an add sub-step',
+  );
+}
+
+const normalize = (amount: string) => (amount.includes('.') ? amount.padEnd(amount.indexOf('.') + 3, '0') : `${amount}.00`);

@@ -26,7 +26,9 @@ interface KoaContext {
 export async function startTestStack() {
   const dir = mkdtempSync(join(tmpdir(), 'ramp-wtr-'));
   const server: RampServer = await startServer(
-    { ...process.env, SPHEREPAY_API_KEY: '', RAMP_DB: join(dir, 'ramp.db'), LOG_LEVEL: 'silent', RAMP_SERVER_SECRET: 'test-server-secret', RAMP_SANDBOX_AUTOPILOT: '0' },
+    // Every browser test, its merchant-backend calls and its widgets' live estimates come from one IP (127.0.0.1):
+    // the per-IP limit is for the open internet and has its own tests in test/proxy.
+    { ...process.env, SPHEREPAY_API_KEY: '', RAMP_DB: join(dir, 'ramp.db'), LOG_LEVEL: 'silent', RAMP_SERVER_SECRET: 'test-server-secret', RAMP_SANDBOX_AUTOPILOT: '0', RAMP_RATE_LIMIT_IP: '100000' },
     { port: 0, host: '127.0.0.1' },
   );
   const target = new URL(server.url);

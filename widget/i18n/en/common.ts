@@ -17,6 +17,9 @@ export const common = {
   /** The site is not set up for the widget (origin not allowed, wrong proxy address, CSP): the person cannot fix it. */
   notAvailableHere: 'Buying and selling is not available on this site right now. Please try again later.',
   sessionExpired: 'Your session has expired. Please sign in again.',
+  sessionInterrupted: 'Your session was interrupted',
+  sessionRetryHint: 'We could not renew your session. Nothing you entered is lost; try again in a moment.',
+  sessionStillDown: 'Still no connection. Nothing you entered is lost; try again in a moment.',
   sandboxBadge: 'Sandbox',
   stepAnnounced: (title: string) => `Now showing: ${title}`,
   verificationStatus: (status: string) => `Verification status: ${status}`,

@@ -1,6 +1,7 @@
 /** English strings for onboarding (KYC/KYB). */
 export const onboarding = {
   verificationTitle: 'Verify your identity',
+  verificationTitleBusiness: 'Verify your business',
   reviewTitle: 'We are reviewing your details',
   rejectedTitle: 'We could not verify you',
 
@@ -11,6 +12,7 @@ export const onboarding = {
   lastName: 'Last name',
   email: 'Email',
   phone: 'Phone number',
+  callingCode: 'Country calling code',
   phoneHint: 'With your country calling code, such as +14155550123.',
   phoneHintCountry: (code: string, country: string) => `Starts with ${code} for ${country}; we add it if you leave it out.`,
   country: 'Country',
@@ -222,6 +224,13 @@ export const onboarding = {
     totalOver: (pct: string) => `Listed ownership adds up to ${pct}%, which is more than 100%.`,
     documentsFor: (name: string) => `Photo ID for ${name}`,
     faceFor: (name: string) => `Face check for ${name}`,
+    faceIntro: (name: string) => `${name} does a short face check with their own camera. Send them their link, or open it here only if you are ${name}.`,
+    shareLink: 'Get a link to send',
+    sharingLink: 'Getting the link…',
+    linkFor: (name: string) => `Verification link for ${name}`,
+    copyLink: (name: string) => `Copy the verification link for ${name}`,
+    linkCopied: 'Link copied',
+    linkHint: 'Send it by email or message. It works once and expires; get a new one if it does. This page updates when they are done.',
     allSubmitted: 'Everyone is added and verified on their side.',
     notListed: 'People added earlier are not shown here, but are saved with SpherePay.',
   },

@@ -17,11 +17,30 @@ export const moneyStyles = css`
   dl.summary dt { color: var(--ramp-color-text-muted); }
   dl.summary dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
   dl.summary .total { font-weight: 700; }
+  dl.summary .fee { padding-left: calc(var(--ramp-space) * 1.5); font-size: 0.9rem; }
+  dl.summary dd { overflow-wrap: anywhere; min-width: 0; }
+  dl.summary .via { color: var(--ramp-color-text-muted); font-weight: 400; white-space: nowrap; }
+  .pair { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: var(--ramp-space); align-items: start; }
+  .estimate { border: 1px solid var(--ramp-color-border); border-radius: var(--ramp-radius); padding: calc(var(--ramp-space) * 1.5); display: grid; gap: var(--ramp-space); }
+  .estimate h3 { margin: 0; font-size: 0.95rem; }
+  .instrument { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: var(--ramp-space); align-items: center; }
+  .instrument .confirm-remove { grid-column: 1 / -1; display: flex; flex-wrap: wrap; gap: var(--ramp-space); align-items: center; justify-content: flex-end; }
+  .wrap { overflow-wrap: anywhere; min-width: 0; }
+  .receipt h3 { margin-top: 0; }
+  .receipt h4 { font-size: 0.95rem; margin: calc(var(--ramp-space) * 1.5) 0 var(--ramp-space); }
+  ol.status-history { margin: 0; padding-left: 1.25rem; display: grid; gap: 4px; }
+  ol.status-history time { color: var(--ramp-color-text-muted); font-size: 0.875rem; }
+  .detail dd > .wrap { flex: 1; }
+  .detail .value { min-width: 0; }
+  @container (max-width: 400px) {
+    .pair { grid-template-columns: 1fr; }
+    dl.summary { grid-template-columns: minmax(0, 1fr) minmax(0, 1.4fr); }
+  }
   .details { display: grid; gap: var(--ramp-space); margin: 0; }
   .detail { display: grid; gap: 2px; padding-bottom: var(--ramp-space); border-bottom: 1px solid var(--ramp-color-border); }
   .detail dt { font-size: 0.875rem; color: var(--ramp-color-text-muted); }
   .detail dd { margin: 0; display: flex; gap: var(--ramp-space); align-items: center; justify-content: space-between; }
-  .detail .value { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; word-break: break-all; }
+  .detail .value { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; overflow-wrap: anywhere; }
   .detail.required dt { color: var(--ramp-color-warning); font-weight: 700; }
   .subform { border: 1px solid var(--ramp-color-border); border-radius: var(--ramp-radius); padding: calc(var(--ramp-space) * 1.5); }
   .countdown { font-variant-numeric: tabular-nums; font-weight: 600; }

@@ -5,7 +5,9 @@
  * rules. Each renders into a `FormController` under a pointer prefix.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { STATE_COUNTRIES, countryByAlpha3, countryName, countryOptions, toE164 } from '../../../contract/countries.ts';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { COUNTRIES, STATE_COUNTRIES, callingCodeOf, countryByAlpha3, countryName, countryOptions, needsPostalCode, toE164 } from '../../../contract/countries.ts';
 import type { FormController } from '../../ui/form.ts';
 import type { Messages } from '../../i18n/messages.ts';
 
@@ -36,21 +38,78 @@ export function addressFields(form: FormController, prefix: string, m: M, locale
         normalize: (v) => v.toUpperCase(),
       })}
     </div>
-    ${form.field(`${prefix}/postalCode`, m.postalCode, { autocomplete: 'postal-code', optional: true })}
+    ${form.field(`${prefix}/postalCode`, m.postalCode, { autocomplete: 'postal-code', optional: !needsPostalCode(country) })}
   `;
 }
 
-/** Phone in E.164; the hint names the calling code of `country` so people know what to type. */
-export function phoneField(form: FormController, pointer: string, m: M, locale: string, country?: string): TemplateResult {
-  const info = country ? countryByAlpha3(country) : undefined;
-  const hint = info?.callingCode ? m.phoneHintCountry(`+${info.callingCode}`, countryName(info.alpha3, locale)) : m.phoneHint;
-  return form.field(pointer, m.phone, {
-    type: 'tel',
-    autocomplete: 'tel',
-    inputmode: 'tel',
-    hint,
-    normalize: (v) => v.replace(/[\s().-]/g, ''),
+/** Where several countries share a calling code, the one a pasted number most likely belongs to. */
+const SHARED_CODES: Record<string, string> = { '1': 'USA', '7': 'RUS', '39': 'ITA', '44': 'GBR', '47': 'NOR', '61': 'AUS', '358': 'FIN', '590': 'GLP', '599': 'CUW', '212': 'MAR', '262': 'REU' };
+
+/** The calling country each phone field shows, per form (the number itself is stored in E.164). */
+const pickedCountry = new WeakMap<FormController, Map<string, string>>();
+
+/** Calling-code options: every country with one, by localised name, "Spain (+34)". */
+function callingOptions(locale: string) {
+  return countries(locale).flatMap((o) => {
+    const code = countryByAlpha3(o.value)?.callingCode;
+    return code ? [{ value: o.value, label: `${o.label} (+${code})` }] : [];
   });
+}
+
+/**
+ * Phone: a calling-code picker (defaulting to the address country) and the
+ * national number; the form holds the E.164 value ("+" code number). A number
+ * typed or pasted with "+" or "00" keeps its own code and moves the picker.
+ */
+export function phoneField(form: FormController, pointer: string, m: M, locale: string, country?: string): TemplateResult {
+  const picks = pickedCountry.get(form) ?? new Map<string, string>();
+  pickedCountry.set(form, picks);
+  // Read at call time, so handlers never act on a render older than the last pick.
+  const current = () => {
+    const stored = String(form.get(pointer) ?? '');
+    const storedCode = stored.startsWith('+') ? callingCodeOf(stored) : undefined;
+    const pickedInfo = picks.get(pointer) ? countryByAlpha3(picks.get(pointer)!) : undefined;
+    // The picker follows the stored number's code, then the person's pick, then the address country.
+    const picked =
+      (storedCode && pickedInfo?.callingCode === storedCode ? pickedInfo.alpha3 : undefined) ??
+      (storedCode ? (country && countryByAlpha3(country)?.callingCode === storedCode ? country : (SHARED_CODES[storedCode] ?? COUNTRIES.find((c) => c.callingCode === storedCode)?.alpha3)) : undefined) ??
+      pickedInfo?.alpha3 ??
+      (country && countryByAlpha3(country)?.callingCode ? country : undefined);
+    const code = picked ? countryByAlpha3(picked)!.callingCode : undefined;
+    return { stored, picked, national: code && stored.startsWith(`+${code}`) ? stored.slice(code.length + 1) : stored };
+  };
+  const { picked, national } = current();
+  const id = `phone-${pointer.replace(/\W/g, '')}`;
+  const error = form.error(pointer);
+  const info = picked ? countryByAlpha3(picked) : undefined;
+  const hint = info?.callingCode ? m.phoneHintCountry(`+${info.callingCode}`, countryName(info.alpha3, locale)) : m.phoneHint;
+  const onInput = (e: Event) => {
+    const typed = (e.target as HTMLInputElement).value.replace(/[\s().-]/g, '');
+    // With no code known yet the digits wait as typed; completePhone adds the address country's code on submit.
+    const international = typed.startsWith('+') || typed.startsWith('00');
+    const { picked } = current();
+    form.set(pointer, !typed ? undefined : international ? toE164(typed) : picked ? toE164(typed, picked) : typed);
+  };
+  const onPick = (e: Event) => {
+    const next = (e.target as HTMLSelectElement).value;
+    const { stored, national } = current();
+    picks.set(pointer, next);
+    const digits = national.replace(/^\+/, '');
+    form.set(pointer, digits ? toE164(digits, next) : stored || undefined);
+  };
+  return html`<div class="field" part="field">
+    <label for=${id}>${m.phone}</label>
+    <div class="phone-row">
+      <select aria-label=${m.callingCode} data-calling-code=${pointer} @change=${onPick}>
+        <option value="" ?selected=${!picked}>+</option>
+        ${callingOptions(locale).map((o) => html`<option value=${o.value} ?selected=${o.value === picked}>${o.label}</option>`)}
+      </select>
+      <input id=${id} data-pointer=${pointer} name=${pointer} type="tel" autocomplete="tel-national" inputmode="tel" .value=${live(national)}
+        @input=${onInput} @blur=${() => form.touch(pointer)} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${ifDefined([`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' '))} required />
+    </div>
+    <p class="hint" id="${id}-hint">${hint}</p>
+    ${error ? html`<p class="error" id="${id}-error">${error}</p>` : nothing}
+  </div>`;
 }
 
 /** Before validating: a number typed without "+" gets the chosen country's calling code. */

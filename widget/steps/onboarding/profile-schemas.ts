@@ -5,8 +5,8 @@
  * anything the server accepts differently still comes from `spherepay/`.
  */
 import * as z from 'zod/mini';
-import { Address, Country, IsoDate, Text } from '../../../contract/spherepay/common.ts';
-import { STATE_COUNTRIES } from '../../../contract/countries.ts';
+import { Address, Country, IsoDate, Phone, Text } from '../../../contract/spherepay/common.ts';
+import { STATE_COUNTRIES, needsPostalCode } from '../../../contract/countries.ts';
 import {
   BusinessAddress, BusinessCustomerCreate, BusinessInformation, IndividualCustomerCreate, PersonalInformation, ResidentialAddress, TaxIdType, checkTaxRules,
 } from '../../../contract/spherepay/customer.ts';
@@ -17,9 +17,45 @@ const pushTo = (ctx: { issues: unknown[] }, input: unknown) => ({
 });
 
 const STATE_MESSAGE = 'Enter the state or province';
-/** A state is needed where addresses have one; the shared schema enforces it for the USA only. */
+const POSTAL_MESSAGE = 'Enter the postal code';
+/**
+ * A state and a postal code are needed where addresses have them; the shared
+ * schema (SpherePay's) enforces the state for the USA only and never the postal code.
+ */
 const withState = <T extends z.ZodMiniType<Address>>(schema: T) =>
-  schema.check(z.refine<Address>((a) => !STATE_COUNTRIES.includes(a.country) || !!a.state?.trim(), { message: STATE_MESSAGE, path: ['state'] }));
+  schema.check(
+    z.refine<Address>((a) => !STATE_COUNTRIES.includes(a.country) || !!a.state?.trim(), { message: STATE_MESSAGE, path: ['state'] }),
+    z.refine<Address>((a) => !needsPostalCode(a.country) || !!a.postalCode?.trim(), { message: POSTAL_MESSAGE, path: ['postalCode'] }),
+  );
+
+/**
+ * A number a phone can ring: North American numbers (+1) have ten digits
+ * after the code; elsewhere at least six follow the country code.
+ */
+const PlausiblePhone = z.string().check(
+  z.superRefine((v, ctx) => {
+    // A length problem is named as such before the shared schema's general "international number" message.
+    const digits = v.slice(1);
+    if (/^\+\d+$/.test(v) && (v.startsWith('+1') ? digits.length !== 11 : digits.length < 8 || digits.length > 15)) {
+      ctx.issues.push({ code: 'custom', input: v, message: 'This number is too short or too long for its country code' });
+      return;
+    }
+    const checked = Phone.safeParse(v);
+    if (!checked.success) for (const issue of checked.error.issues) ctx.issues.push({ code: 'custom', input: v, message: issue.message });
+  }),
+);
+
+/** People opening an account must be adults. */
+export function ageOn(dateOfBirth: string, today = new Date()): number {
+  const [y, m, d] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  let age = today.getUTCFullYear() - y;
+  if (today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d)) age--;
+  return age;
+}
+const AdultDateOfBirth = IsoDate.check(
+  z.refine((v: string) => ageOn(v) >= 18, { message: 'You must be 18 or older' }),
+  z.refine((v: string) => ageOn(v) <= 120, { message: 'Check the year of birth' }),
+);
 
 const RequiredTax = z.strictObject({
   ...PersonalInformation.shape,
@@ -31,8 +67,9 @@ const RequiredTax = z.strictObject({
 export const IndividualProfile = z
   .strictObject({
     ...IndividualCustomerCreate.shape,
+    phone: PlausiblePhone,
     address: withState(ResidentialAddress),
-    personalInformation: z.strictObject({ ...RequiredTax.shape, firstName: Text(100), lastName: Text(100), dateOfBirth: IsoDate }),
+    personalInformation: z.strictObject({ ...RequiredTax.shape, firstName: Text(100), lastName: Text(100), dateOfBirth: AdultDateOfBirth }),
   })
   .check(z.superRefine((v, ctx) => checkTaxRules(v, pushTo(ctx, v))));
 
@@ -44,6 +81,7 @@ const RequiredBusinessInformation = z.strictObject(
 
 export const BusinessProfile = z.strictObject({
   ...BusinessCustomerCreate.shape,
+  phone: PlausiblePhone,
   addresses: z.tuple([withState(BusinessAddress), withState(BusinessAddress)]),
   businessInformation: RequiredBusinessInformation,
 });
@@ -53,7 +91,7 @@ export const RepresentativeProfile = z
   .strictObject({
     ...BusinessRepresentativeCreate.shape,
     address: withState(Address),
-    dateOfBirth: IsoDate,
+    dateOfBirth: AdultDateOfBirth,
     personalInformation: RequiredTax,
     representationDetails: z.strictObject({ ...RepresentationDetails.shape, title: Text(100) }),
   })

@@ -9,6 +9,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { BankAccount, BankAccountCreate, PIX_KEY_TYPES } from '../../../../contract/spherepay/bank-account.ts';
 import { formatIban } from '../../../../contract/validators.ts';
+import { countryOptions, needsPostalCode } from '../../../../contract/countries.ts';
 import { rampContext, type RampContext } from '../../../state/context.ts';
 import { FormController } from '../../../ui/form.ts';
 import { stepStyles } from '../../../ui/styles.ts';
@@ -37,7 +38,9 @@ export class BankAccountForm extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     const customer = this.ctx.state.customer;
-    const address = customer?.address;
+    // A business's address is its registered one (customers of type business have `addresses`, not `address`).
+    const business = customer?.addresses?.find((a) => a.type === 'registered') ?? customer?.addresses?.[0];
+    const address = customer?.address ?? (business ? { line1: business.line1, line2: business.line2, city: business.city, state: business.state, postalCode: business.postalCode, country: business.country } : undefined);
     const holder = [customer?.firstName, customer?.lastName].filter(Boolean).join(' ') || customer?.businessLegalName;
     this.form.reset({
       '/customerId': customer?.id ?? '',
@@ -77,9 +80,20 @@ export class BankAccountForm extends LitElement {
     e.preventDefault();
     if (this.sending) return;
     this.formError = undefined;
-    if (!this.form.validate()) return;
+    const valid = this.form.validate();
     const parsed = BankAccountCreate.safeParse(this.form.body());
-    if (!parsed.success) return;
+    const postal = this.postalMissing();
+    if (!valid || !parsed.success || postal) {
+      // Problems with no field of their own (the owner's address as a whole) must still be said.
+      const shown = new Set(Array.from(this.renderRoot.querySelectorAll('[data-pointer]'), (e) => e.getAttribute('data-pointer')));
+      const errors = [...this.form.errors().keys()];
+      const hidden = errors.filter((p) => !shown.has(p));
+      const m = this.ctx.messages.money;
+      this.formError = hidden.some((p) => p.startsWith('/accountOwner')) ? m.ownerAddressMissing : postal ? m.postalCodeMissing : hidden.length ? m.formIncomplete : undefined;
+      // validate() focuses the first field in error; with none shown, the message itself takes focus.
+      if (this.formError && errors.length === hidden.length) await this.focusFormError(postal && !hidden.length);
+      return;
+    }
     this.sending = true;
     try {
       const account = await this.ctx.client.request('/api/v2/bank-account', { method: 'POST', body: parsed.data, schema: BankAccount });
@@ -93,6 +107,18 @@ export class BankAccountForm extends LitElement {
     } finally {
       this.sending = false;
     }
+  }
+
+  /** The owner's country has postal codes and none was given (SpherePay's schema does not ask for one). */
+  private postalMissing(): boolean {
+    const country = String(this.form.get('/accountOwner/address/country') ?? '');
+    return needsPostalCode(country) && !String(this.form.get('/accountOwner/address/postalCode') ?? '').trim();
+  }
+
+  private async focusFormError(postal: boolean) {
+    await this.updateComplete;
+    const target = postal ? this.renderRoot.querySelector<HTMLElement>('[data-pointer="/accountOwner/address/postalCode"]') : this.renderRoot.querySelector<HTMLElement>('[data-form-error]');
+    target?.focus();
   }
 
   protected override render() {
@@ -122,11 +148,11 @@ export class BankAccountForm extends LitElement {
           ${f.field('/accountOwner/address/state', m.state, { autocomplete: 'address-level1', optional: true })}
         </div>
         <div class="row">
-          ${f.field('/accountOwner/address/postalCode', m.postalCode, { autocomplete: 'postal-code', optional: true })}
-          ${f.field('/accountOwner/address/country', m.country, { normalize: (v) => v.toUpperCase() })}
+          ${f.field('/accountOwner/address/postalCode', m.postalCode, { autocomplete: 'postal-code', optional: !needsPostalCode(String(f.get('/accountOwner/address/country') ?? '')) })}
+          ${f.field('/accountOwner/address/country', m.country, { options: countryOptions(this.ctx.locale), autocomplete: 'country' })}
         </div>
       </fieldset>
-      ${this.formError ? html`<p class="notice danger" role="alert">${this.formError}</p>` : nothing}
+      ${this.formError ? html`<p class="notice danger" role="alert" tabindex="-1" data-form-error>${this.formError}</p>` : nothing}
       <div class="actions">
         <button type="button" class="secondary" @click=${() => this.dispatchEvent(new CustomEvent('cancel'))}>${c.cancel}</button>
         <button type="submit" part="submit" ?disabled=${this.sending} aria-busy=${this.sending ? 'true' : 'false'}>${this.sending ? m.saving : m.save}</button>

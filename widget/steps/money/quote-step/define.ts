@@ -1,4 +1,5 @@
 /** Registers `<sphere-ramp-quote>` and the elements it renders. */
+import '../quote-card/define.ts';
 import { defineElement } from '../../../ui/define-element.ts';
 import { QuoteStep } from './quote-step.ts';
 

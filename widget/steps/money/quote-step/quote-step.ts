@@ -19,9 +19,9 @@ import { rampContext, type RampContext } from '../../../state/context.ts';
 import { FormController } from '../../../ui/form.ts';
 import { stepStyles } from '../../../ui/styles.ts';
 import { errorMessage } from '../error-notice.ts';
-import { REFERENCE_FIELD, forgetIntent, hasReference, intentFor, rememberIntent, type Intent } from '../intent.ts';
-import { networkName } from '../labels.ts';
+import { REFERENCE_FIELD, clearDraft, forgetIntent, hasReference, intentFor, rememberIntent, type Intent } from '../intent.ts';
 import { moneyStyles } from '../money.styles.ts';
+import { rememberTerms } from '../receipt/terms.ts';
 
 const ReferenceForm = z.object({ destination: z.optional(z.pick(TransferEndpoint, { achReference: true, wireMessage: true, sepaReference: true })) });
 
@@ -139,6 +139,8 @@ export class QuoteStep extends LitElement {
       const transfer = await this.ctx.client.request('/api/v2/transfer', { method: 'POST', body, schema: Transfer, idempotencyKey: intent.idempotencyKey });
       this.settled.add(quote.id);
       forgetIntent(quote.id);
+      clearDraft(this.ctx.state.customer?.id);
+      rememberTerms(transfer.id, { source: quote.source, destination: quote.destination, fees: quote.fees });
       this.ctx.emit('ramp-transfer-created', {
         transferId: transfer.id, type: transfer.type, status: transfer.status, amount: quote.source.amount, externalId: transfer.externalId ?? null,
       });
@@ -197,6 +199,9 @@ export class QuoteStep extends LitElement {
     } finally {
       this.refreshing = false;
     }
+    // The "Get a new quote" button is gone: focus what to do next (accept a moved rate, or confirm).
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(this.rateMoved ? '[data-action="accept-rate"]' : '[part="submit"]')?.focus();
   }
 
   protected override render() {
@@ -205,28 +210,20 @@ export class QuoteStep extends LitElement {
     const quote = this.quote;
     if (!quote) return html`<h2>${m.quoteTitle}</h2>`;
     const intent = intentFor(quote.id);
-    const fees = quote.fees;
-    const showIntegrator = fees.integratorFee.totalAmount !== '0.00' || fees.integratorFee.bpsRate !== '0';
     const rail = quote.destination.network;
     const busy = this.sending || this.refreshing;
     return html`<h2>${m.quoteTitle}</h2>
       <div class="stack">
-        <dl class="summary" part="quote-summary">
-          <dt>${m.youSend}</dt><dd data-value="source">${m.money(quote.source.amount, quote.source.currency)} · ${networkName(m, quote.source.network)}</dd>
-          <dt>${m.rate}</dt><dd data-value="rate">${m.rateValue(quote.source.currency, quote.destination.exchangeRate, quote.destination.currency)}</dd>
-          <dt>${m.platformFee}</dt><dd data-value="platform-fee">${m.money(fees.platformFee.totalAmount, fees.platformFee.currency)}</dd>
-          ${showIntegrator ? html`<dt>${m.integratorFee}</dt><dd data-value="integrator-fee">${m.money(fees.integratorFee.totalAmount, fees.integratorFee.currency)}</dd>` : nothing}
-          <dt class="total">${m.youReceive}</dt>
-          <dd class="total" data-value="destination">${m.money(quote.destination.amount, quote.destination.currency)} · ${networkName(m, quote.destination.network)}</dd>
-        </dl>
+        <sphere-ramp-quote-card .figures=${quote} countdown=${this.expired ? nothing : clock(this.remaining)}></sphere-ramp-quote-card>
         ${this.expired
           ? html`<div class="notice warning" part="quote-expired"><p>${m.quoteExpired}</p>
               <button type="button" ?disabled=${this.refreshing} aria-busy=${this.refreshing ? 'true' : 'false'} @click=${this.refresh}>
                 ${this.refreshing ? m.refreshingQuote : m.refreshQuote}</button></div>`
-          : html`<p class="countdown" role="timer" part="countdown">${m.expiresIn(clock(this.remaining))}</p>`}
+          : nothing}
         ${this.rateMoved && !this.expired
           ? html`<div class="notice warning" role="alert"><p>${m.rateMoved(this.rateMoved.from, this.rateMoved.to)}</p>
-              <button type="button" class="secondary" @click=${() => (this.rateMoved = undefined)}>${m.acceptNewRate}</button></div>`
+              <button type="button" class="secondary" data-action="accept-rate"
+                @click=${async () => { this.rateMoved = undefined; await this.updateComplete; this.renderRoot.querySelector<HTMLElement>('[part="submit"]')?.focus(); }}>${m.acceptNewRate}</button></div>`
           : nothing}
         ${intent?.direction === 'off-ramp' && hasReference(rail)
           ? this.form.field(`/destination/${REFERENCE_FIELD[rail]}`, m.reference[rail]!, { optional: true, hint: m.referenceHint })

@@ -1,6 +1,7 @@
 /** Registers `<sphere-ramp-ramp>` and the elements it renders. */
 import '../bank-account-form/define.ts';
 import '../wallet-form/define.ts';
+import '../quote-card/define.ts';
 import { defineElement } from '../../../ui/define-element.ts';
 import { RampStep } from './ramp-step.ts';
 

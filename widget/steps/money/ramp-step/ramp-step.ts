@@ -1,10 +1,12 @@
 /**
- * The start of a money movement: direction, the customer's bank account and
- * wallet (choose or add), the stablecoin and rail offered by the matrix (BRL
- * rules applied), and the amount as a two-decimal string. "Get quote" locks a
- * rate; with quotes turned off it creates a floating-rate transfer directly.
+ * The start of a money movement, amount first: direction, the amount and the
+ * two currencies with a live estimate (what arrives, the fees, the rate, and
+ * the merchant's limits), then the bank account and wallet picked from
+ * saved ones (or added in a focused sub-step), then "Get quote" locks the
+ * rate. With quotes turned off the last step creates a floating-rate
+ * transfer directly. What was chosen survives a reload (sessionStorage).
  */
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
@@ -16,7 +18,7 @@ import { BRL_BLOCKED_NETWORKS, CURRENCY_RAILS, NETWORK_CURRENCIES } from '../../
 import { AMOUNT_PATTERN, compare, normalizeAmount } from '../../../../contract/money.ts';
 import type { SessionPolicy } from '../../../../contract/proxy-api.ts';
 import { Quote } from '../../../../contract/spherepay/quote.ts';
-import { Transfer, type TransferCreate } from '../../../../contract/spherepay/transfer.ts';
+import { Transfer, TransferList, type TransferCreate } from '../../../../contract/spherepay/transfer.ts';
 import { newIdempotencyKey } from '../../../api/client.ts';
 import { RampError } from '../../../api/errors.ts';
 import { rampContext, type RampContext } from '../../../state/context.ts';
@@ -24,11 +26,16 @@ import type { Direction } from '../../../state/flow.ts';
 import { FormController } from '../../../ui/form.ts';
 import { stepStyles } from '../../../ui/styles.ts';
 import { errorMessage, errorNotice } from '../error-notice.ts';
-import { REFERENCE_FIELD, hasReference, loadDraft, rememberIntent, saveDraft } from '../intent.ts';
+import { REFERENCE_FIELD, clearDraft, hasReference, loadDraft, rememberIntent, saveDraft } from '../intent.ts';
 import { bankAccountLabel, networkName, walletLabel } from '../labels.ts';
 import { moneyStyles } from '../money.styles.ts';
+import { rememberTerms } from '../receipt/terms.ts';
 
-type Coins = keyof typeof NETWORK_CURRENCIES;
+type Fiat = keyof typeof CURRENCY_RAILS;
+type Network = keyof typeof NETWORK_CURRENCIES;
+type Stage = 'amount' | 'instruments' | 'add-bank' | 'add-wallet';
+
+const FIATS: readonly Fiat[] = ['usd', 'eur', 'brl'];
 const DIRECTIONS: readonly Direction[] = ['on-ramp', 'off-ramp'];
 
 /** Basis points as a percentage without trailing zeros: "25" -> "0.25", "100" -> "1". */
@@ -37,33 +44,49 @@ const percent = (bps: string) => {
   const fraction = (n % 100n).toString().padStart(2, '0').replace(/0+$/, '');
   return `${n / 100n}${fraction ? '.' + fraction : ''}`;
 };
+const COINS = ['usdc', 'usdt', 'eurc'] as const;
+/** The amount the estimate is shown for before the person types one. */
+const EXAMPLE_AMOUNT = '100.00';
+/** How long typing must pause before the estimate is asked for. */
+export const ESTIMATE_DEBOUNCE_MS = 400;
+
+/** Widgets (by client) that already looked for a transfer to resume: only the first ramp screen does. */
+const resumeChecked = new WeakSet<object>();
 
 export class RampStep extends LitElement {
   static override styles = [stepStyles, moneyStyles];
   @consume({ context: rampContext, subscribe: true }) ctx!: RampContext;
 
+  @state() private stage: Stage = 'amount';
   @state() private direction: Direction = 'on-ramp';
+  @state() private fiat: Fiat = 'usd';
+  @state() private coin: string = 'usdc';
+  @state() private network?: string;
   @state() private bankAccountId?: string;
   @state() private walletId?: string;
-  @state() private crypto?: string;
   @state() private rail?: string;
   @state() private reference = '';
-  /** undefined: open when the list is empty. */
-  @state() private bankFormOpen?: boolean;
-  @state() private walletFormOpen?: boolean;
   @state() private sending = false;
   @state() private submitError?: string;
   @state() private choiceError?: string;
+  @state() private estimate?: Quote;
+  @state() private estimating = false;
+  @state() private estimateError?: string;
+  /** The instrument whose removal waits for a confirmation, and one being removed. */
+  @state() private confirmRemove?: string;
+  @state() private removing?: string;
+  @state() private removeError?: string;
 
   /** The amount, checked against the merchant's limits before anything is sent. */
   private form = new FormController(this, () => {
     const policy = this.policy;
     const m = this.ctx.messages.money;
     const checked = (v: string) => AMOUNT_PATTERN.test(v);
+    const shown = (v: string) => m.money(v, this.sides().source.currency);
     return z.object({
       amount: Amount.check(
-        z.refine((v) => !checked(v) || policy?.minAmount == null || compare(v, policy.minAmount) >= 0, m.amountBelowMin(policy?.minAmount ?? '')),
-        z.refine((v) => !checked(v) || policy?.maxAmount == null || compare(v, policy.maxAmount) <= 0, m.amountAboveMax(policy?.maxAmount ?? '')),
+        z.refine((v) => !checked(v) || policy?.minAmount == null || compare(v, policy.minAmount) >= 0, m.amountBelowMin(shown(policy?.minAmount ?? '0.00'))),
+        z.refine((v) => !checked(v) || policy?.maxAmount == null || compare(v, policy.maxAmount) <= 0, m.amountAboveMax(shown(policy?.maxAmount ?? '0.00'))),
       ),
     });
   });
@@ -83,12 +106,32 @@ export class RampStep extends LitElement {
     return !this.policy || this.policy.currencies.includes(currency);
   }
 
-  protected override willUpdate(): void {
+  private get fiats(): readonly Fiat[] {
+    const list = FIATS.filter((c) => this.offered(c));
+    return list.length ? list : FIATS;
+  }
+
+  private get coins(): readonly string[] {
+    const list = COINS.filter((c) => this.offered(c));
+    return list.length ? list : COINS;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     // A preset or draft the merchant's policy does not allow gives way to what it does.
     if (!this.directions.includes(this.direction)) this.direction = this.directions[0]!;
+    if (!this.fiats.includes(this.fiat)) this.fiat = this.fiats[0]!;
+    if (!this.coins.includes(this.coin)) this.coin = this.coins[0]!;
   }
   /** A floating transfer's key, reused while the same body is retried. */
   private floating?: { body: string; key: string };
+  private estimateTimer?: ReturnType<typeof setTimeout>;
+  private estimateSeq = 0;
+  private estimateKey = '';
+  /** Where focus goes after the next render (a stage heading, or the control that replaced a removed one). */
+  private focusAfter?: string;
+  /** A transfer was made from this screen: its draft is done with. */
+  private created = false;
 
   private instruments = new Task(this, {
     task: async ([customerId], { signal }) => {
@@ -105,16 +148,53 @@ export class RampStep extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const draft = loadDraft(this.ctx.client);
+    const customerId = this.ctx.state.customer?.id;
+    const draft = loadDraft(customerId);
     const presets = this.ctx.state.presets;
     if (draft) {
-      ({ direction: this.direction, bankAccountId: this.bankAccountId, walletId: this.walletId, crypto: this.crypto, rail: this.rail } = draft);
+      ({ direction: this.direction, bankAccountId: this.bankAccountId, walletId: this.walletId, rail: this.rail } = draft);
+      if (draft.fiat && (FIATS as readonly string[]).includes(draft.fiat)) this.fiat = draft.fiat as Fiat;
+      if (draft.crypto) this.coin = draft.crypto;
+      this.network = draft.network;
       this.reference = draft.reference ?? '';
-      this.form.reset({ '/amount': draft.amount });
+      this.form.reset(draft.amount ? { '/amount': draft.amount } : {});
+      if (draft.stage === 'instruments' && this.typedAmount) this.stage = 'instruments';
     } else {
       this.direction = presets.direction === 'off-ramp' ? 'off-ramp' : 'on-ramp';
+      const fiat = this.fiatPreset;
+      if (fiat && (FIATS as readonly string[]).includes(fiat)) this.fiat = fiat as Fiat;
+      const coin = this.cryptoPreset;
+      if (coin && (COINS as readonly string[]).includes(coin)) this.coin = coin;
       const amount = presets.amount ? normalizeAmount(presets.amount) : undefined;
       this.form.reset(amount ? { '/amount': amount } : {});
+    }
+    void this.resumeAwaitingDeposit();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.estimateTimer);
+    this.voidEstimate();
+  }
+
+  /**
+   * A reload or a returning person with a transfer still waiting for their
+   * deposit goes straight back to its deposit instructions: the money is owed.
+   */
+  private async resumeAwaitingDeposit() {
+    const client = this.ctx.client;
+    const customer = this.ctx.state.customer?.id;
+    if (!customer || resumeChecked.has(client)) return;
+    resumeChecked.add(client);
+    try {
+      const { data } = await client.request('/api/v2/transfer', {
+        query: { customer, status: 'pendingFunding', limit: '1', sort: '-created' },
+        schema: TransferList,
+      });
+      const waiting = data[0];
+      if (waiting && !this.ctx.state.transfer && !this.ctx.state.quote && this.isConnected) this.ctx.set({ transfer: waiting });
+    } catch {
+      // Nothing to resume is the same as not knowing: the ramp screen stays.
     }
   }
 
@@ -128,37 +208,46 @@ export class RampStep extends LitElement {
     return (this.direction === 'on-ramp' ? p.destinationCurrency : p.sourceCurrency)?.toLowerCase();
   }
 
-  private get bankAccount(): BankAccount | undefined {
-    const list = (this.ctx.state.bankAccounts ?? []).filter((a) => this.offered(a.currency));
-    return list.find((a) => a.id === this.bankAccountId) ?? (this.bankAccountId ? undefined : list.find((a) => a.currency === this.fiatPreset) ?? list[0]);
+  /** Networks that carry the chosen stablecoin (not Solana for BRL). */
+  private get networks(): Network[] {
+    return (Object.keys(NETWORK_CURRENCIES) as Network[]).filter(
+      (n) => n !== 'fogo' && NETWORK_CURRENCIES[n].includes(this.coin as never) && !(this.fiat === 'brl' && BRL_BLOCKED_NETWORKS.includes(n)),
+    );
   }
 
-  private blocked(wallet: Wallet) {
-    return this.bankAccount?.currency === 'brl' && BRL_BLOCKED_NETWORKS.includes(wallet.network);
+  /** The chosen network, else the preset's, else one a saved wallet is on, else the first. */
+  private get chosenNetwork(): string | undefined {
+    const list = this.networks;
+    if (this.network && list.includes(this.network as Network)) return this.network;
+    const preset = this.ctx.state.presets.network;
+    if (preset && list.includes(preset as Network)) return preset;
+    const saved = (this.ctx.state.wallets ?? []).find((w) => list.includes(w.network as Network));
+    return saved?.network ?? list[0];
+  }
+
+  private get bankChoices(): BankAccount[] {
+    return (this.ctx.state.bankAccounts ?? []).filter((a) => a.currency === this.fiat);
+  }
+
+  private get walletChoices(): Wallet[] {
+    const network = this.chosenNetwork;
+    return (this.ctx.state.wallets ?? []).filter((w) => w.network === network);
+  }
+
+  private get bankAccount(): BankAccount | undefined {
+    const list = this.bankChoices;
+    return list.find((a) => a.id === this.bankAccountId) ?? list[0];
   }
 
   private get wallet(): Wallet | undefined {
-    const list = (this.ctx.state.wallets ?? []).filter((w) => !this.blocked(w));
-    const preset = this.ctx.state.presets.network;
-    const chosen = list.find((w) => w.id === this.walletId);
-    if (chosen || this.walletId) return chosen;
-    return list.find((w) => w.network === preset) ?? list[0];
+    const list = this.walletChoices;
+    return list.find((w) => w.id === this.walletId) ?? list[0];
   }
 
-  private get coins(): readonly string[] {
-    const wallet = this.wallet;
-    return wallet ? (NETWORK_CURRENCIES[wallet.network as Coins] ?? []).filter((c) => this.offered(c)) : [];
-  }
-
-  private get coin(): string | undefined {
-    const coins = this.coins;
-    if (this.crypto && coins.includes(this.crypto)) return this.crypto;
-    return coins.find((c) => c === this.cryptoPreset) ?? coins[0];
-  }
-
+  /** Rails of the chosen account for its currency; before an account is chosen, the currency's. */
   private get rails(): readonly string[] {
     const account = this.bankAccount;
-    if (!account) return [];
+    if (!account) return CURRENCY_RAILS[this.fiat];
     return account.networks.filter((n) => CURRENCY_RAILS[account.currency].includes(n));
   }
 
@@ -166,11 +255,101 @@ export class RampStep extends LitElement {
     return this.rail && this.rails.includes(this.rail) ? this.rail : this.rails[0];
   }
 
+  /** The typed amount in two-decimal form, if it is one. */
+  private get typedAmount(): string | undefined {
+    const raw = this.form.get('/amount');
+    const normalized = typeof raw === 'string' ? normalizeAmount(raw) : undefined;
+    return normalized && compare(normalized, '0') > 0 ? normalized : undefined;
+  }
+
+  /** The merchant's fee and limits, shown on the amount screen before anything is typed. */
+  private renderTerms() {
+    const policy = this.policy;
+    if (!policy) return nothing;
+    const m = this.ctx.messages.money;
+    const currency = this.sides().source.currency;
+    const shown = (amount: string) => m.money(amount, currency);
+    // The fixed fee applies to floating-rate transfers only, and SpherePay takes none on BRL.
+    const fixed = !this.ctx.state.presets.quotes && policy.integratorFixedFee !== '0.00' && this.fiat !== 'brl' ? policy.integratorFixedFee : undefined;
+    const fees = [...(policy.integratorFeeBps !== '0' ? [m.feePercent(percent(policy.integratorFeeBps))] : []), ...(fixed ? [m.money(fixed, this.fiat)] : [])];
+    const { minAmount: min, maxAmount: max } = policy;
+    const limits = min && max ? m.limitsBetween(shown(min), shown(max)) : min ? m.limitsAtLeast(shown(min)) : max ? m.limitsAtMost(shown(max)) : undefined;
+    if (!fees.length && !limits) return nothing;
+    return html`<p class="hint" data-policy>
+      ${fees.length ? html`<span data-value="service-fee">${m.serviceFeeTerms(fees.join(' + '))}</span>` : nothing}
+      ${limits ? html`<span data-value="limits">${limits}</span>` : nothing}</p>`;
+  }
+
+  private sides() {
+    const fiat = { currency: this.fiat, network: this.chosenRail ?? CURRENCY_RAILS[this.fiat][0] };
+    const crypto = { currency: this.coin, network: this.chosenNetwork ?? '' };
+    const onRamp = this.direction === 'on-ramp';
+    return { source: onRamp ? fiat : crypto, destination: onRamp ? crypto : fiat, fiat, crypto };
+  }
+
   private draft() {
     return {
-      direction: this.direction, amount: String(this.form.get('/amount') ?? ''), bankAccountId: this.bankAccount?.id,
-      walletId: this.wallet?.id, crypto: this.coin, rail: this.chosenRail, reference: this.reference || undefined,
+      direction: this.direction, amount: String(this.form.get('/amount') ?? ''), fiat: this.fiat, network: this.chosenNetwork,
+      bankAccountId: this.bankAccountId, walletId: this.walletId, crypto: this.coin, rail: this.rail, reference: this.reference || undefined,
+      ...(this.stage === 'amount' ? {} : { stage: 'instruments' as const }),
     };
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!this.created) saveDraft(this.ctx.state.customer?.id, this.draft());
+    if (this.stage === 'amount') this.scheduleEstimate();
+    if (this.focusAfter) {
+      const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfter);
+      this.focusAfter = undefined;
+      if (target) void focusInside(target);
+    }
+  }
+
+  /** Asks for a fresh estimate once typing pauses, when what it depends on changed. */
+  private scheduleEstimate() {
+    const { source, destination } = this.sides();
+    const amount = this.typedAmount ?? EXAMPLE_AMOUNT;
+    if (!destination.network || !source.network || !this.ctx.state.customer) return;
+    const key = JSON.stringify([amount, source, destination]);
+    if (key === this.estimateKey) return;
+    this.estimateKey = key;
+    clearTimeout(this.estimateTimer);
+    this.estimateTimer = setTimeout(() => void this.fetchEstimate(amount, source, destination), ESTIMATE_DEBOUNCE_MS);
+  }
+
+  private async fetchEstimate(amount: string, source: { currency: string; network: string }, destination: { currency: string; network: string }) {
+    const seq = ++this.estimateSeq;
+    this.estimating = true;
+    try {
+      const quote = await this.ctx.client.request('/api/v2/quote', {
+        method: 'POST', schema: Quote, body: { amount, customerId: this.ctx.state.customer!.id, source, destination },
+      });
+      if (seq !== this.estimateSeq || !this.isConnected) return void this.voidQuote(quote.id);
+      this.voidEstimate();
+      this.estimate = quote;
+      this.estimateError = undefined;
+    } catch (err) {
+      if (seq !== this.estimateSeq) return;
+      this.estimate = undefined;
+      // A problem pointing at the amount (a limit) is the person's to fix: say it by the amount.
+      this.estimateError = errorMessage(err, this.ctx.messages.money.estimateError);
+    } finally {
+      if (seq === this.estimateSeq) this.estimating = false;
+    }
+  }
+
+  /**
+   * An estimate is a real quote the person never confirms; void it so it does
+   * not sit "active" for its lifetime. Best effort: it expires anyway.
+   */
+  private voidEstimate() {
+    if (this.estimate) this.voidQuote(this.estimate.id);
+    this.estimate = undefined;
+  }
+
+  private voidQuote(id: string) {
+    this.ctx.client.request(`/api/v2/quote/${encodeURIComponent(id)}`, { method: 'PUT', body: { status: 'expired' } }).catch(() => undefined);
   }
 
   private normalizeAmountField() {
@@ -179,26 +358,45 @@ export class RampStep extends LitElement {
     if (normalized && normalized !== raw) this.form.set('/amount', normalized);
   }
 
+  private go(stage: Stage, focus = { amount: '#amount-title', instruments: '#instruments-title', 'add-bank': 'sphere-ramp-bank-account-form', 'add-wallet': 'sphere-ramp-wallet-form' }[stage]) {
+    this.stage = stage;
+    this.focusAfter = focus;
+    this.submitError = undefined;
+  }
+
+  private continueToInstruments(e: Event) {
+    e.preventDefault();
+    this.normalizeAmountField();
+    if (!this.form.validate()) return;
+    clearTimeout(this.estimateTimer);
+    this.estimateKey = '';
+    this.voidEstimate();
+    // What was estimated is what the person chose: removing a wallet later must not switch the network.
+    this.network = this.chosenNetwork;
+    const banksLoaded = !!this.ctx.state.bankAccounts;
+    // With nothing saved, the focused "add" sub-step is the only useful next screen.
+    if (banksLoaded && this.bankChoices.length === 0) this.go('add-bank');
+    else if (banksLoaded && this.walletChoices.length === 0) this.go('add-wallet');
+    else this.go('instruments');
+  }
+
   private async submit(e: Event) {
     e.preventDefault();
     if (this.sending) return;
     const m = this.ctx.messages.money;
-    this.normalizeAmountField();
     this.submitError = undefined;
     const bank = this.bankAccount;
     const wallet = this.wallet;
-    const coin = this.coin;
     const rail = this.chosenRail;
-    this.choiceError = !bank ? m.chooseBankAccount : !wallet ? m.chooseWallet : !coin || !rail ? m.noCurrencyOnNetwork : undefined;
-    const valid = this.form.validate();
-    if (this.choiceError || !valid || !bank || !wallet || !coin || !rail) return;
+    this.choiceError = !bank ? m.chooseBankAccount : !wallet ? m.chooseWallet : !rail ? m.noCurrencyOnNetwork : undefined;
+    const amount = this.typedAmount;
+    if (!amount) return this.go('amount');
+    if (this.choiceError || !bank || !wallet || !rail) return;
     const customerId = this.ctx.state.customer!.id;
-    const amount = String(this.form.get('/amount'));
     const fiat = { currency: bank.currency, network: rail };
-    const crypto = { currency: coin, network: wallet.network };
+    const crypto = { currency: this.coin, network: wallet.network };
     const onRamp = this.direction === 'on-ramp';
     const presets = this.ctx.state.presets;
-    saveDraft(this.ctx.client, this.draft());
     this.sending = true;
     try {
       if (presets.quotes) {
@@ -229,29 +427,114 @@ export class RampStep extends LitElement {
         if (this.floating?.body !== json) this.floating = { body: json, key: newIdempotencyKey() };
         const transfer = await this.ctx.client.request('/api/v2/transfer', { method: 'POST', body, schema: Transfer, idempotencyKey: this.floating.key });
         this.floating = undefined;
+        this.created = true;
+        clearDraft(customerId);
+        rememberTerms(transfer.id, { source: { amount, ...body.source }, destination: { ...body.destination } });
         this.ctx.emit('ramp-transfer-created', { transferId: transfer.id, type: transfer.type, status: transfer.status, amount, externalId: transfer.externalId ?? null });
         this.ctx.set({ transfer });
       }
     } catch (err) {
-      this.submitError = this.form.formMessage(err, errorMessage(err, m.instrumentsError), ['/amount']);
+      this.submitError = errorMessage(err, m.instrumentsError);
       if (err instanceof RampError) this.ctx.emit('ramp-error', err.detail);
     } finally {
       this.sending = false;
     }
   }
 
+  private async removeInstrument(kind: 'bank' | 'wallet', id: string) {
+    const m = this.ctx.messages.money;
+    this.removing = id;
+    this.removeError = undefined;
+    try {
+      await this.ctx.client.request(`/api/v2/${kind === 'bank' ? 'bank-account' : 'wallet'}/${encodeURIComponent(id)}`, { method: 'DELETE' });
+      if (kind === 'bank') this.ctx.set({ bankAccounts: (this.ctx.state.bankAccounts ?? []).filter((a) => a.id !== id) });
+      else this.ctx.set({ wallets: (this.ctx.state.wallets ?? []).filter((w) => w.id !== id) });
+      if (this.bankAccountId === id) this.bankAccountId = undefined;
+      if (this.walletId === id) this.walletId = undefined;
+      this.ctx.announce(kind === 'bank' ? m.bankAccountRemoved : m.walletRemoved);
+      this.focusAfter = kind === 'bank' ? '#add-bank' : '#add-wallet';
+    } catch (err) {
+      this.removeError = errorMessage(err, m.removeFailed);
+      this.focusAfter = `[data-remove-error]`;
+    } finally {
+      this.confirmRemove = undefined;
+      this.removing = undefined;
+    }
+  }
+
   protected override render() {
     const m = this.ctx.messages.money;
+    const body = this.instruments.render({
+      pending: () => html`<p role="status"><span class="spinner" aria-hidden="true"></span> ${m.loadingInstruments}</p>`,
+      error: (err) => errorNotice(this.ctx.messages, err, m.instrumentsError, () => void this.instruments.run()),
+      complete: () => this.renderStage(),
+    });
     return html`<h2>${m.rampTitle}</h2>
-      <form class="stack" novalidate @submit=${this.submit}>
-        ${this.renderDirection()}
-        ${this.instruments.render({
-          pending: () => html`<p role="status"><span class="spinner" aria-hidden="true"></span> ${m.loadingInstruments}</p>`,
-          error: (err) => errorNotice(this.ctx.messages, err, m.instrumentsError, () => void this.instruments.run()),
-          complete: () => this.renderInstruments(),
-        })}
-      </form>
-      <p><button type="button" class="link" @click=${() => this.ctx.set({ moneyView: 'history' })}>${m.history}</button></p>`;
+      ${this.stage === 'amount' ? this.renderAmount() : body}
+      ${this.stage === 'amount'
+        ? html`<p><button type="button" class="link" @click=${() => this.ctx.set({ moneyView: 'history' })}>${m.history}</button></p>`
+        : nothing}`;
+  }
+
+  private renderStage() {
+    if (this.stage === 'add-bank') return this.renderAddBank();
+    if (this.stage === 'add-wallet') return this.renderAddWallet();
+    if (this.stage === 'instruments') return this.renderInstruments();
+    return nothing;
+  }
+
+  private renderAmount() {
+    const m = this.ctx.messages.money;
+    const onRamp = this.direction === 'on-ramp';
+    const { source, destination } = this.sides();
+    const fiatSelect = (id: string) => html`<select id=${id} data-pointer="/fiat" aria-label=${onRamp ? m.payCurrency : m.receiveCurrency}
+        @change=${(e: Event) => { this.fiat = (e.target as HTMLSelectElement).value as Fiat; this.bankAccountId = undefined; this.rail = undefined; }}>
+        ${this.fiats.map((c) => html`<option value=${c} title=${m.currencies[c] ?? c} ?selected=${c === this.fiat}>${c.toUpperCase()}</option>`)}
+      </select>`;
+    const coinSelect = (id: string) => html`<select id=${id} data-pointer="/crypto" aria-label=${onRamp ? m.receiveCurrency : m.payCurrency}
+        @change=${(e: Event) => { this.coin = (e.target as HTMLSelectElement).value; this.walletId = undefined; }}>
+        ${this.coins.map((c) => html`<option value=${c} ?selected=${c === this.coin}>${c.toUpperCase()}</option>`)}
+      </select>`;
+    const networks = this.networks;
+    const example = !this.typedAmount;
+    return html`<form class="stack" novalidate @submit=${this.continueToInstruments} aria-labelledby="amount-title">
+      <h3 id="amount-title" class="visually-hidden">${m.amountStepTitle}</h3>
+      ${this.renderDirection()}
+      ${this.renderTerms()}
+      <div class="pair">
+        <div @focusout=${() => this.normalizeAmountField()} class="amount-field">
+          ${this.form.field('/amount', m.youSend, { inputmode: 'decimal', hint: m.amountHint, autocomplete: 'off', placeholder: EXAMPLE_AMOUNT })}
+        </div>
+        <div class="field" part="field">
+          <label for="source-currency">${m.currency}</label>
+          ${onRamp ? fiatSelect('source-currency') : coinSelect('source-currency')}
+        </div>
+      </div>
+      <div class="pair">
+        <div class="field" part="field">
+          <label for="destination-currency">${m.youReceiveCurrency}</label>
+          ${onRamp ? coinSelect('destination-currency') : fiatSelect('destination-currency')}
+        </div>
+        <div class="field" part="field">
+          <label for="network">${m.network}</label>
+          <select id="network" data-pointer="/cryptoNetwork" @change=${(e: Event) => { this.network = (e.target as HTMLSelectElement).value; this.walletId = undefined; }}>
+            ${networks.map((n) => html`<option value=${n} ?selected=${n === this.chosenNetwork}>${networkName(m, n)}</option>`)}
+          </select>
+          ${this.fiat === 'brl' ? html`<p class="hint">${m.brlBlockedWallet}</p>` : nothing}
+        </div>
+      </div>
+      <section class="estimate" aria-labelledby="estimate-title" aria-busy=${this.estimating ? 'true' : 'false'} part="estimate">
+        <h3 id="estimate-title">${example ? m.estimateExample(m.money(EXAMPLE_AMOUNT, source.currency)) : m.estimateTitle}</h3>
+        ${this.estimateError
+          ? html`<p class="notice danger" role="alert" data-estimate-error>${this.estimateError}</p>`
+          : this.estimate && this.estimate.source.currency === source.currency && this.estimate.destination.currency === destination.currency
+            ? html`<sphere-ramp-quote-card .figures=${this.estimate}></sphere-ramp-quote-card>`
+            : html`<p class="hint"><span class="spinner" aria-hidden="true"></span> ${m.estimating}</p>`}
+        <p class="hint">${this.ctx.state.presets.quotes ? m.estimateHint : m.floatingNotice}</p>
+      </section>
+      ${this.submitError ? html`<p class="notice danger" role="alert">${this.submitError}</p>` : nothing}
+      <div class="actions"><button type="submit" part="submit">${m.continue}</button></div>
+    </form>`;
   }
 
   private renderDirection() {
@@ -265,21 +548,15 @@ export class RampStep extends LitElement {
       ${this.directions.map((d) => option(d, ...labels[d]))}</fieldset>`;
   }
 
-  /** The merchant's fee and limits, shown before the person types an amount. */
-  private renderTerms(currency: string | undefined) {
-    const policy = this.policy;
-    if (!policy) return nothing;
+  private renderSummary() {
     const m = this.ctx.messages.money;
-    const shown = (amount: string) => (currency ? m.money(amount, currency) : amount);
-    // The fixed fee applies to floating-rate transfers only, and SpherePay takes none on BRL.
-    const fixed = !this.ctx.state.presets.quotes && policy.integratorFixedFee !== '0.00' && this.bankAccount?.currency !== 'brl' ? policy.integratorFixedFee : undefined;
-    const fees = [...(policy.integratorFeeBps !== '0' ? [m.feePercent(percent(policy.integratorFeeBps))] : []), ...(fixed ? [shown(fixed)] : [])];
-    const { minAmount: min, maxAmount: max } = policy;
-    const limits = min && max ? m.limitsBetween(shown(min), shown(max)) : min ? m.limitsAtLeast(shown(min)) : max ? m.limitsAtMost(shown(max)) : undefined;
-    if (!fees.length && !limits) return nothing;
-    return html`<p class="hint" data-policy>
-      ${fees.length ? html`<span data-value="service-fee">${m.serviceFeeTerms(fees.join(' + '))}</span>` : nothing}
-      ${limits ? html`<span data-value="limits">${limits}</span>` : nothing}</p>`;
+    const { source, destination } = this.sides();
+    const amount = this.typedAmount ?? '';
+    return html`<div class="notice" part="amount-summary">
+      <p><strong>${m.youSend}</strong> ${m.money(amount, source.currency)} → ${destination.currency.toUpperCase()}
+        · ${networkName(m, this.chosenNetwork)}</p>
+      <button type="button" class="link" id="change-amount" @click=${() => this.go('amount')}>${m.changeAmount}</button>
+    </div>`;
   }
 
   private renderInstruments() {
@@ -287,22 +564,23 @@ export class RampStep extends LitElement {
     if (!this.ctx.state.bankAccounts || !this.ctx.state.wallets) return nothing;
     const onRamp = this.direction === 'on-ramp';
     const sides = onRamp ? [this.renderBankAccounts(), this.renderWallets()] : [this.renderWallets(), this.renderBankAccounts()];
-    const currency = onRamp ? this.bankAccount?.currency : this.coin;
     const offRampReference = !this.ctx.state.presets.quotes && !onRamp && hasReference(this.chosenRail);
-    return html`${sides}
-      ${this.renderTerms(currency)}
-      <div @focusout=${() => this.normalizeAmountField()}>
-        ${this.form.field('/amount', currency ? m.amount(currency) : m.amountLabel, { inputmode: 'decimal', hint: m.amountHint, autocomplete: 'off' })}
-      </div>
+    return html`<form class="stack" novalidate @submit=${this.submit} aria-labelledby="instruments-title">
+      <h3 id="instruments-title">${m.instrumentsTitle}</h3>
+      ${this.renderSummary()}
+      ${sides}
       ${offRampReference ? this.renderReference() : nothing}
       ${this.ctx.state.presets.quotes ? nothing : html`<p class="hint">${m.floatingNotice}</p>`}
+      ${this.removeError ? html`<p class="notice danger" role="alert" tabindex="-1" data-remove-error>${this.removeError}</p>` : nothing}
       ${this.choiceError ? html`<p class="notice danger" role="alert">${this.choiceError}</p>` : nothing}
       ${this.submitError ? html`<p class="notice danger" role="alert">${this.submitError}</p>` : nothing}
       <div class="actions">
+        <button type="button" class="secondary" @click=${() => this.go('amount')}>${this.ctx.messages.common.back}</button>
         <button type="submit" part="submit" ?disabled=${this.sending} aria-busy=${this.sending ? 'true' : 'false'}>
           ${this.sending ? (this.ctx.state.presets.quotes ? m.gettingQuote : m.creatingTransfer) : this.ctx.state.presets.quotes ? m.getQuote : m.createTransfer}
         </button>
-      </div>`;
+      </div>
+    </form>`;
   }
 
   private renderReference() {
@@ -317,26 +595,38 @@ export class RampStep extends LitElement {
     </div>`;
   }
 
+  /** One saved instrument: a radio to pick it and a Remove that asks first. */
+  private instrumentRow(kind: 'bank' | 'wallet', id: string, label: string, checked: boolean, pick: () => void) {
+    const m = this.ctx.messages.money;
+    const c = this.ctx.messages.common;
+    const confirming = this.confirmRemove === id;
+    return html`<div class="instrument" data-instrument=${id}>
+      <label class="choice"><input type="radio" name=${kind} value=${id} .checked=${checked}
+        @change=${() => { pick(); this.choiceError = undefined; }} /><span class="wrap">${label}</span></label>
+      ${confirming
+        ? html`<div class="confirm-remove" role="group" aria-label=${m.removeConfirm(label)}>
+            <span>${m.removeConfirm(label)}</span>
+            <button type="button" class="secondary" id=${`keep-${id}`} @click=${() => { this.confirmRemove = undefined; this.focusAfter = `#remove-${id}`; }}>${c.cancel}</button>
+            <button type="button" ?disabled=${this.removing === id} aria-busy=${this.removing === id ? 'true' : 'false'}
+              @click=${() => void this.removeInstrument(kind, id)}>${m.remove}</button>
+          </div>`
+        : html`<button type="button" class="link" id=${`remove-${id}`} aria-label=${m.removeLabel(label)}
+            @click=${() => { this.confirmRemove = id; this.focusAfter = `#keep-${id}`; }}>${m.remove}</button>`}
+    </div>`;
+  }
+
   private renderBankAccounts() {
     const m = this.ctx.messages.money;
-    const list = this.ctx.state.bankAccounts ?? [];
-    const open = this.bankFormOpen ?? list.length === 0;
+    const list = this.bankChoices;
     const chosen = this.bankAccount;
     const rails = this.rails;
     return html`<fieldset class="choices" data-instruments="bank">
-      <legend>${m.bankAccounts}</legend>
-      ${list.length === 0 && !open ? html`<p class="muted">${m.noBankAccounts}</p>` : nothing}
-      ${list.some((a) => !this.offered(a.currency)) ? html`<p class="hint" id="currency-not-offered">${m.currencyNotOffered}</p>` : nothing}
-      ${list.map((a) => html`<label class="choice"><input type="radio" name="bank" value=${a.id} .checked=${chosen?.id === a.id}
-        ?disabled=${!this.offered(a.currency)} aria-describedby=${this.offered(a.currency) ? nothing : 'currency-not-offered'}
-        @change=${() => { this.bankAccountId = a.id; this.choiceError = undefined; }} /><span>${bankAccountLabel(m, a)}</span></label>`)}
-      ${open
-        ? html`<sphere-ramp-bank-account-form .currency=${(this.fiatPreset as 'usd') ?? 'usd'}
-            @instrument-added=${(e: CustomEvent<{ id: string }>) => { this.bankAccountId = e.detail.id; this.bankFormOpen = false; this.choiceError = undefined; }}
-            @cancel=${() => (this.bankFormOpen = false)}></sphere-ramp-bank-account-form>`
-        : html`<p><button type="button" class="secondary" @click=${() => (this.bankFormOpen = true)}>${m.addBankAccount}</button></p>`}
+      <legend>${this.direction === 'on-ramp' ? m.payFromAccount : m.receiveToAccount}</legend>
+      ${list.length === 0 ? html`<p class="muted">${m.noBankAccountFor(this.fiat.toUpperCase())}</p>` : nothing}
+      ${list.map((a) => this.instrumentRow('bank', a.id, bankAccountLabel(m, a), chosen?.id === a.id, () => (this.bankAccountId = a.id)))}
+      <p><button type="button" class="secondary" id="add-bank" @click=${() => this.go('add-bank')}>${m.addBankAccount}</button></p>
     </fieldset>
-    ${rails.length > 1
+    ${rails.length > 1 && chosen
       ? html`<div class="field" part="field"><label for="rail">${m.rail}</label>
           <select id="rail" data-pointer="/rail" @change=${(e: Event) => (this.rail = (e.target as HTMLSelectElement).value)}>
             ${rails.map((r) => html`<option value=${r} ?selected=${r === this.chosenRail}>${networkName(m, r)}</option>`)}
@@ -346,29 +636,52 @@ export class RampStep extends LitElement {
 
   private renderWallets() {
     const m = this.ctx.messages.money;
-    const list = this.ctx.state.wallets ?? [];
-    const open = this.walletFormOpen ?? list.length === 0;
+    const list = this.walletChoices;
     const chosen = this.wallet;
-    const brl = this.bankAccount?.currency === 'brl';
-    const coins = this.coins;
     return html`<fieldset class="choices" data-instruments="wallet">
-      <legend>${m.wallets}</legend>
-      ${list.length === 0 && !open ? html`<p class="muted">${m.noWallets}</p>` : nothing}
-      ${brl && list.some((w) => this.blocked(w)) ? html`<p class="hint" id="brl-blocked">${m.brlBlockedWallet}</p>` : nothing}
-      ${list.map((w) => html`<label class="choice"><input type="radio" name="wallet" value=${w.id} .checked=${chosen?.id === w.id} ?disabled=${this.blocked(w)}
-        aria-describedby=${this.blocked(w) ? 'brl-blocked' : nothing}
-        @change=${() => { this.walletId = w.id; this.choiceError = undefined; }} /><span>${walletLabel(m, w)}</span></label>`)}
-      ${open
-        ? html`<sphere-ramp-wallet-form .exclude=${brl ? BRL_BLOCKED_NETWORKS : []} .network=${this.ctx.state.presets.network}
-            @instrument-added=${(e: CustomEvent<{ id: string }>) => { this.walletId = e.detail.id; this.walletFormOpen = false; this.choiceError = undefined; }}
-            @cancel=${() => (this.walletFormOpen = false)}></sphere-ramp-wallet-form>`
-        : html`<p><button type="button" class="secondary" @click=${() => (this.walletFormOpen = true)}>${m.addWallet}</button></p>`}
-    </fieldset>
-    ${coins.length
-      ? html`<div class="field" part="field"><label for="coin">${m.stablecoin}</label>
-          <select id="coin" data-pointer="/crypto" @change=${(e: Event) => (this.crypto = (e.target as HTMLSelectElement).value)}>
-            ${coins.map((c) => html`<option value=${c} ?selected=${c === this.coin}>${m.currencies[c] ?? c.toUpperCase()}</option>`)}
-          </select></div>`
-      : nothing}`;
+      <legend>${this.direction === 'on-ramp' ? m.receiveToWallet : m.payFromWallet}</legend>
+      ${list.length === 0 ? html`<p class="muted">${m.noWalletOn(networkName(m, this.chosenNetwork))}</p>` : nothing}
+      ${list.map((w) => this.instrumentRow('wallet', w.id, walletLabel(m, w), chosen?.id === w.id, () => (this.walletId = w.id)))}
+      <p><button type="button" class="secondary" id="add-wallet" @click=${() => this.go('add-wallet')}>${m.addWallet}</button></p>
+    </fieldset>`;
   }
+
+  /** After adding one instrument, the other is added next if there is none; else the choices show. */
+  private added(kind: 'bank' | 'wallet', id: string) {
+    if (kind === 'bank') {
+      this.bankAccountId = id;
+      const account = this.ctx.state.bankAccounts?.find((a) => a.id === id);
+      if (account) this.fiat = account.currency;
+    } else {
+      this.walletId = id;
+      const wallet = this.ctx.state.wallets?.find((w) => w.id === id);
+      if (wallet) {
+        this.network = wallet.network;
+        if (!NETWORK_CURRENCIES[wallet.network as Network]?.includes(this.coin as never)) this.coin = NETWORK_CURRENCIES[wallet.network as Network]?.[0] ?? this.coin;
+      }
+    }
+    this.choiceError = undefined;
+    if (kind === 'bank' && this.walletChoices.length === 0) this.go('add-wallet');
+    else this.go('instruments', '[part="submit"]');
+  }
+
+  private renderAddBank() {
+    return html`<sphere-ramp-bank-account-form .currency=${this.fiat}
+      @instrument-added=${(e: CustomEvent<{ id: string }>) => this.added('bank', e.detail.id)}
+      @cancel=${() => this.go(this.bankChoices.length ? 'instruments' : 'amount')}></sphere-ramp-bank-account-form>`;
+  }
+
+  private renderAddWallet() {
+    return html`<sphere-ramp-wallet-form .exclude=${this.fiat === 'brl' ? BRL_BLOCKED_NETWORKS : []} .network=${this.chosenNetwork}
+      @instrument-added=${(e: CustomEvent<{ id: string }>) => this.added('wallet', e.detail.id)}
+      @cancel=${() => this.go(this.bankChoices.length ? 'instruments' : 'amount')}></sphere-ramp-wallet-form>`;
+  }
+}
+
+/** Focuses `target`, or for a sub-form element its heading, so a keyboard user lands where the new content starts. */
+async function focusInside(target: HTMLElement & { updateComplete?: Promise<unknown> }) {
+  await target.updateComplete;
+  const heading = target.shadowRoot?.querySelector<HTMLElement>('h3') ?? (target.tagName === 'H3' ? target : undefined);
+  if (heading) heading.tabIndex = -1;
+  (heading ?? target).focus();
 }

@@ -1,6 +1,7 @@
 /** Registers `<sphere-ramp-transfer>` and the elements it renders. */
 import '../deposit-instructions/define.ts';
 import '../status-timeline/define.ts';
+import '../receipt/define.ts';
 import { defineElement } from '../../../ui/define-element.ts';
 import { TransferStep } from './transfer-step.ts';
 

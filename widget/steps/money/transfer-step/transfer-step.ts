@@ -119,6 +119,7 @@ export class TransferStep extends LitElement {
               <button type="button" class="secondary" @click=${this.simulateDeposit} ?disabled=${!!this.busy} aria-busy=${this.busy === 'fund' ? 'true' : 'false'}>
                 ${this.busy === 'fund' ? m.simulating : m.simulateDeposit}</button></div>`
           : nothing}
+        <sphere-ramp-receipt .transfer=${transfer}></sphere-ramp-receipt>
         <section aria-labelledby="status-title">
           <h3 id="status-title">${m.statusTitle}</h3>
           <sphere-ramp-status-timeline status=${status}></sphere-ramp-status-timeline>

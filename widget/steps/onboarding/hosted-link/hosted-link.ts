@@ -28,7 +28,12 @@ export class HostedLink extends LitElement {
   @property() representativeId?: string;
   /** Text variant: `msa` when only the agreement is left. */
   @property() variant?: 'msa';
+  /** The representative's name: their face check is theirs to do, so the link can be sent to them. */
+  @property() person?: string;
 
+  /** A link fetched to send to the representative rather than opened here. */
+  @state() private shared?: string;
+  private sharing = false;
   @state() private url?: string;
   @state() private blocked = false;
   private popup: Window | null = null;
@@ -48,7 +53,7 @@ export class HostedLink extends LitElement {
       return (await this.ctx.client.request(path, { method: 'POST', schema: HostedLinkSchema, signal })).url;
     },
     autoRun: false,
-    onComplete: (url) => this.navigate(url),
+    onComplete: (url) => (this.sharing ? this.share(url) : this.navigate(url)),
     onError: () => this.popup?.close(),
   });
 
@@ -66,10 +71,28 @@ export class HostedLink extends LitElement {
   private onMessage = (e: MessageEvent) => {
     // Only the window we opened speaks for the hosted page.
     if (!this.popup || e.source !== this.popup) return;
+    // The page said it is done: close it for the person (not every hosted page closes itself).
+    if (!this.popup.closed) this.popup.close();
+    this.popup = null;
     this.finished();
   };
 
+  private getShareLink() {
+    this.sharing = true;
+    void this.linkTask.run();
+  }
+
+  private async share(url: string) {
+    this.sharing = false;
+    this.shared = url;
+    this.startWatching();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#share-link')?.select();
+    this.renderRoot.querySelector<HTMLInputElement>('#share-link')?.focus();
+  }
+
   private open() {
+    this.sharing = false;
     // Opened synchronously in the click, so popup blockers allow it; the link follows.
     this.popup = window.open('', '_blank');
     this.blocked = !this.popup;
@@ -111,9 +134,17 @@ export class HostedLink extends LitElement {
     const m = this.ctx.messages.onboarding;
     const text = m.hosted[this.variant ?? this.kind];
     const busy = this.linkTask.status === TaskStatus.PENDING;
-    const waiting = this.linkTask.status === TaskStatus.COMPLETE;
+    const waiting = this.linkTask.status === TaskStatus.COMPLETE && !this.shared;
+    const person = this.representativeId && this.person ? this.person : undefined;
     return html`<div class="stack">
-      <p>${text.intro}</p>
+      <p>${person ? m.reps.faceIntro(person) : text.intro}</p>
+      ${this.shared && person
+        ? html`<div class="field"><label for="share-link">${m.reps.linkFor(person)}</label>
+            <input id="share-link" readonly .value=${this.shared} aria-describedby="share-hint" data-share-link />
+            <p class="hint" id="share-hint">${m.reps.linkHint}</p>
+            <sphere-ramp-copy .value=${this.shared} text=${this.ctx.messages.common.copy} copied-text=${this.ctx.messages.common.copied}
+              label=${m.reps.copyLink(person)} copied-announcement=${m.reps.linkCopied}></sphere-ramp-copy></div>`
+        : nothing}
       ${waiting
         ? html`<p role="status"><span class="spinner" aria-hidden="true"></span> ${m.hostedWaiting}</p>
             ${this.blocked && this.url
@@ -123,6 +154,9 @@ export class HostedLink extends LitElement {
       ${this.linkTask.status === TaskStatus.ERROR ? errorNotice(this.linkTask.error, this.ctx.messages, () => this.open()) : nothing}
       <div class="actions">
         ${waiting ? html`<button type="button" class="secondary" @click=${() => void this.ctx.refreshCustomer()}>${m.hostedDone}</button>` : nothing}
+        ${person && !this.shared
+          ? html`<button type="button" class="secondary" part="share-hosted" ?disabled=${busy} @click=${() => this.getShareLink()}>${busy && this.sharing ? m.reps.sharingLink : m.reps.shareLink}</button>`
+          : nothing}
         <button type="button" part="open-hosted" ?disabled=${busy} @click=${() => this.open()}>${waiting ? m.hostedReopen : text.open}</button>
       </div>
     </div>`;

@@ -65,7 +65,7 @@ export class Representatives extends LitElement {
         : nothing}
       ${required.includes('liveness_check')
         ? html`<h5>${r.faceFor(name)}</h5>
-            <sphere-ramp-hosted-link kind="face" representativeId=${rep.id} @hosted-finished=${() => this.mark(rep.id, 'liveness_check')}></sphere-ramp-hosted-link>`
+            <sphere-ramp-hosted-link kind="face" representativeId=${rep.id} person=${name} @hosted-finished=${() => this.mark(rep.id, 'liveness_check')}></sphere-ramp-hosted-link>`
         : nothing}
     </li>`;
   }

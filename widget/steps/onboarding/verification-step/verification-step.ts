@@ -35,8 +35,15 @@ export class VerificationStep extends LitElement {
   @consume({ context: rampContext, subscribe: true }) ctx!: RampContext;
   private timer?: ReturnType<typeof setInterval>;
 
+  /** Focus or a click the person moved outside the widget is theirs to keep. */
+  private leftWidget = (e: Event) => {
+    if (!e.composedPath().includes(this)) this.lastEntry = undefined;
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
+    document.addEventListener('focusin', this.leftWidget);
+    document.addEventListener('pointerdown', this.leftWidget);
     this.timer = setInterval(() => {
       const profile = this.ctx.state.customer && primaryProfile(this.ctx.state.customer);
       if (profile && (profile.criteria.pending.length > 0 || !this.ctx.state.live)) void this.ctx.refreshCustomer();
@@ -45,7 +52,45 @@ export class VerificationStep extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('focusin', this.leftWidget);
+    document.removeEventListener('pointerdown', this.leftWidget);
     clearInterval(this.timer);
+  }
+
+  /** The checklist item the person last worked in, so focus has somewhere to go when its form goes away. */
+  private lastEntry?: string;
+
+  protected override firstUpdated(): void {
+    // Where the person works: focus, and also clicks and typing (which arrive even when the page has no focus yet).
+    const remember = (e: Event) => {
+      const li = e.composedPath().find((n): n is HTMLElement => n instanceof HTMLElement && n.matches('li[data-criterion]'));
+      if (li) this.lastEntry = li.dataset.criterion;
+    };
+    for (const type of ['focusin', 'click', 'input']) this.renderRoot.addEventListener(type, remember);
+    // Focus the person moved elsewhere themselves (the element is still there) is theirs to keep.
+  }
+
+  /**
+   * After Save or Upload the item's form is replaced by its new status and
+   * focus would fall to <body>: move it to the next item that needs the
+   * person, or to the item just done.
+   */
+  protected override updated(): void {
+    // Children (the item's form) finish their own render after this one; look once they have.
+    setTimeout(() => this.keepFocus(), 0);
+  }
+
+  private keepFocus() {
+    const active = document.activeElement;
+    if (!this.lastEntry || (active && active !== document.body)) return;
+    const items = [...this.renderRoot.querySelectorAll<HTMLElement>('li[data-criterion]')];
+    const at = items.findIndex((li) => li.dataset.criterion === this.lastEntry);
+    const open = (li: HTMLElement) => !!li.querySelector('.action');
+    const next = items.slice(at + 1).find(open) ?? items.slice(0, Math.max(0, at)).find(open) ?? items[at];
+    const heading = next?.querySelector<HTMLElement>('h3');
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus();
   }
 
   private label(entry: ChecklistEntry) {
@@ -100,7 +145,7 @@ export class VerificationStep extends LitElement {
     const profile = customer && primaryProfile(customer);
     const entries = customer && profile ? checklist(profile, customer.type) : [];
     const done = entries.filter((e) => e.status === 'complete').length;
-    return html`<h2 tabindex="-1">${m.verificationTitle}</h2>
+    return html`<h2 tabindex="-1">${customer?.type === 'business' ? m.verificationTitleBusiness : m.verificationTitle}</h2>
       <p>${customer?.type === 'business' ? m.verificationIntroBusiness : m.verificationIntro}</p>
       <p class="muted" aria-live="polite">${m.progress(done, entries.length)}</p>
       <ol aria-label=${m.checklistLabel}>${repeat(entries, (e) => e.group, (e) => this.entry(e))}</ol>`;

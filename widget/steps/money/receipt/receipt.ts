@@ -1,0 +1,100 @@
+/**
+ * A transfer's receipt, the same after creation, in every later state and
+ * from history: amounts sent and received, fees, rate, where the money comes
+ * from and goes to (masked), created and updated times, the statuses seen
+ * with their times, the transfer id (copyable) and, once SpherePay gives
+ * one, the transaction hash.
+ */
+import { LitElement, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { BankAccount } from '../../../../contract/spherepay/bank-account.ts';
+import { Wallet } from '../../../../contract/spherepay/wallet.ts';
+import type { Transfer } from '../../../../contract/spherepay/transfer.ts';
+import { rampContext, type RampContext } from '../../../state/context.ts';
+import { stepStyles } from '../../../ui/styles.ts';
+import { feeLines } from '../quote-card/quote-card.ts';
+import { bankAccountLabel, networkName, shortAddress, walletLabel } from '../labels.ts';
+import { moneyStyles } from '../money.styles.ts';
+import { statusHistory, termsFor } from './terms.ts';
+
+type Endpoint = Transfer['source'];
+
+export class Receipt extends LitElement {
+  static override styles = [stepStyles, moneyStyles];
+  @consume({ context: rampContext, subscribe: true }) ctx!: RampContext;
+
+  @property({ attribute: false }) transfer?: Transfer;
+
+  /** The two instruments, from the lists already loaded or fetched by id. */
+  private instruments = new Task(this, {
+    task: async ([source, destination], { signal }) => Promise.all([this.describe(source, signal), this.describe(destination, signal)]),
+    args: () => [this.transfer?.source, this.transfer?.destination] as const,
+  });
+
+  private async describe(endpoint: Endpoint | undefined, signal: AbortSignal): Promise<string | undefined> {
+    if (!endpoint) return undefined;
+    const m = this.ctx.messages.money;
+    try {
+      if (endpoint.type === 'wallet') {
+        const known = this.ctx.state.wallets?.find((w) => w.id === endpoint.id);
+        return walletLabel(m, known ?? (await this.ctx.client.request(`/api/v2/wallet/${encodeURIComponent(endpoint.id)}`, { schema: Wallet, signal })));
+      }
+      if (endpoint.type === 'bank_account') {
+        const known = this.ctx.state.bankAccounts?.find((a) => a.id === endpoint.id);
+        return bankAccountLabel(m, known ?? (await this.ctx.client.request(`/api/v2/bank-account/${encodeURIComponent(endpoint.id)}`, { schema: BankAccount, signal })));
+      }
+    } catch {
+      // A removed instrument still has a receipt: show its kind and network.
+    }
+    return endpoint.network ? networkName(m, endpoint.network) : undefined;
+  }
+
+  private time(iso: string) {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return iso;
+    return new Intl.DateTimeFormat(this.ctx.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  }
+
+  protected override render() {
+    const t = this.transfer;
+    if (!t) return nothing;
+    const m = this.ctx.messages.money;
+    const terms = termsFor(t.id);
+    const sent = { amount: terms?.source.amount ?? t.source.amount ?? t.amount, currency: terms?.source.currency ?? t.source.currency };
+    const received = { amount: t.destination.amount ?? terms?.destination.amount, currency: t.destination.currency ?? terms?.destination.currency };
+    const rate = t.destination.exchangeRate ?? terms?.destination.exchangeRate;
+    const { platform, integrator, total } = feeLines(t.fees ?? terms?.fees);
+    const tracking = (t.tracking ?? {}) as { source?: { transactionId?: string }; destination?: { transactionId?: string } };
+    const hash = t.type === 'off_ramp' ? tracking.source?.transactionId : tracking.destination?.transactionId;
+    const [from, to] = this.instruments.value ?? [];
+    const row = (label: string, value: unknown, key: string) => html`<div class="detail"><dt>${label}</dt><dd><span class="wrap" data-value=${key}>${value}</span></dd></div>`;
+    const copyRow = (label: string, value: string, key: string, shown = value) => html`<div class="detail"><dt>${label}</dt><dd>
+      <span class="value" data-value=${key} title=${value}>${shown}</span>
+      <sphere-ramp-copy .value=${value} text=${this.ctx.messages.common.copy} copied-text=${this.ctx.messages.common.copied} label=${m.copyLabel(label)}
+        copied-announcement=${m.copiedAnnounce(label)} failed-text=${m.copyFailed}></sphere-ramp-copy></dd></div>`;
+    const history = statusHistory(t);
+    return html`<section class="receipt" aria-labelledby="receipt-title" part="receipt">
+      <h3 id="receipt-title">${m.receiptTitle}</h3>
+      <dl class="details">
+        ${sent.amount && sent.currency ? row(m.youSent, m.money(sent.amount, sent.currency), 'sent') : nothing}
+        ${platform ? row(m.platformFee, m.money(platform.amount, platform.currency), 'platform-fee') : nothing}
+        ${integrator ? row(m.integratorFee, m.money(integrator.amount, integrator.currency), 'integrator-fee') : nothing}
+        ${total && platform && integrator ? row(m.totalFees, m.money(total, platform.currency), 'total-fees') : nothing}
+        ${rate && sent.currency && received.currency ? row(m.rate, m.rateValue(sent.currency, rate, received.currency), 'rate') : nothing}
+        ${received.amount && received.currency ? row(t.status === 'succeeded' ? m.youReceived : m.youReceive, m.money(received.amount, received.currency), 'received') : nothing}
+        ${from ? row(m.from, from, 'from') : nothing}
+        ${to ? row(m.to, to, 'to') : nothing}
+        ${row(m.created, this.time(t.created), 'created')}
+        ${row(m.updated, this.time(t.updated), 'updated')}
+        ${copyRow(m.transferId, t.id, 'transfer-id')}
+        ${hash ? copyRow(m.transactionHash, hash, 'tx-hash', shortAddress(hash)) : nothing}
+      </dl>
+      <h4 id="history-title">${m.statusHistory}</h4>
+      <ol class="status-history" aria-labelledby="history-title" part="status-history">
+        ${history.map((s) => html`<li data-status=${s.status}><span>${m.statusShort[s.status]}</span> <time datetime=${s.at}>${this.time(s.at)}</time></li>`)}
+      </ol>
+    </section>`;
+  }
+}
