@@ -19,9 +19,13 @@ import { resolve } from 'node:path';
 
 const root = import.meta.dirname;
 const at = (path: string) => resolve(root, path);
+/** Lit and what the shell shares with every step (error type, context, styles, define). */
+const SHELL_SHARED = /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|context)|@oxc-project[\\/]runtime)[\\/]|widget[\\/](api[\\/]errors|ui[\\/](define-element|styles)|state[\\/]context)|rolldown[:\\/]runtime|decorate/;
+/** What nearly every later step uses: tasks, the form controller and directives, notices. */
+const STEP_KIT = /node_modules[\\/](@lit[\\/]task|lit[\\/]directives|lit-html[\\/]directives)|widget[\\/](ui[\\/]form|steps[\\/]onboarding[\\/](notice|customer-created))/;
 // Every runtime dependency stays external in the npm build: consumers
 // install (and dedupe) them; a bundled copy would sit in dist/esm/node_modules.
-const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^react($|\/)/, /^react-dom($|\/)/, /^@noble\/hashes($|\/)/, /^qrcode-generator$/];
+const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^react($|\/)/, /^react-dom($|\/)/, /^lean-qr($|\/)/];
 
 /** The package's public names, pointed at the sources (for the demo build). */
 const selfAlias = [
@@ -55,17 +59,40 @@ const configs: Record<string, () => UserConfig> = {
     },
   }),
   script: () => ({
-    base: '/sphere-ramp/',
+    // Relative: chunk URLs (and the preload list of each lazy step) resolve against
+    // the importing module, so they point at the proxy even on a merchant's origin.
+    base: './',
     build: {
       outDir: at('dist/sphere-ramp'),
       emptyOutDir: true,
       target: 'es2022',
       manifest: true,
-      modulePreload: false,
+      // A lazy step's own imports are preloaded beside it (one wave, not two);
+      // the first screen's closure is preloaded by /sphere-ramp.js itself.
+      modulePreload: { polyfill: false },
       rolldownOptions: {
         input: { index: at('widget/embed-bridge/script-entry.ts'), embed: at('widget/embed-bridge/embed-entry.ts') },
         preserveEntrySignatures: false,
-        output: { entryFileNames: '[name]-[hash].js', chunkFileNames: '[name]-[hash].js', format: 'es' },
+        output: {
+          entryFileNames: '[name]-[hash].js',
+          chunkFileNames: '[name]-[hash].js',
+          format: 'es',
+          // Fewer, larger chunks where a split costs more than it saves (each file
+          // is compressed alone, and each is a request): Lit and what every step
+          // shares with the shell (error type, context, styles) load with the
+          // entry anyway, so they travel in one file; the step toolkit (task,
+          // form controller, notices) is shared by nearly every later step; the
+          // schemas (zod and contract/) by every form. Steps are not grouped:
+          // rolldown then imports a grouped step statically from the entry,
+          // which put every step on the first screen.
+          codeSplitting: {
+            groups: [
+              { name: 'lit', test: (id: string) => SHELL_SHARED.test(id) && !/directives/.test(id), priority: 2 },
+              { name: 'steps', test: (id: string) => STEP_KIT.test(id), priority: 1 },
+              { name: 'schemas', test: (id: string) => /node_modules[\\/]zod[\\/]|contract[\\/](spherepay[\\/]|countries|validators|hashes|money)/.test(id), priority: 1 },
+            ],
+          },
+        },
       },
     },
   }),
@@ -73,7 +100,7 @@ const configs: Record<string, () => UserConfig> = {
     const entry = process.env.RAMP_SCRIPT_ENTRY;
     if (!entry) throw new Error('RAMP_SCRIPT_ENTRY is not set: run `npm run build` (scripts/build.mjs)');
     return {
-      define: { __RAMP_SCRIPT_ENTRY__: JSON.stringify(entry) },
+      define: { __RAMP_SCRIPT_ENTRY__: JSON.stringify(entry), __RAMP_PRELOAD__: process.env.RAMP_PRELOAD ?? '[]' },
       build: {
         outDir: at('dist'),
         emptyOutDir: false,

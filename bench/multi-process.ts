@@ -13,7 +13,9 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { startProxyProcess, type ProxyProcess } from '../dev/processes.ts';
 import { startSandbox } from '../sandbox/server.ts';
-import { API_KEY, SERVER_SECRET } from './stack.ts';
+/** Only this figure's own stack uses these. */
+const API_KEY = 'sk_bench_' + 'b'.repeat(24);
+const SERVER_SECRET = 'bench-server-secret';
 
 interface AutocannonResult {
   requests: { average: number };

@@ -1,20 +1,21 @@
 /**
- * The proxy's relay against calling the sandbox directly, in the same run:
- * the same read (`GET customer/{id}`) through `/api/v2` with a session token
- * and straight to the sandbox with the API key. One connection for latency
- * (no queueing), ten for throughput.
+ * The guarded relay against pass-throughs of the same requests, in the same
+ * run, each server in its own process: a GET (`customer/{id}`) and a POST
+ * (`wallet`, schema- and ownership-checked) at 50 connections with keep-alive.
  */
 import { createRequire } from 'node:module';
-import { API_KEY, SERVER_SECRET } from './stack.ts';
 
 interface AutocannonResult {
   requests: { average: number };
-  latency: { mean: number; p50: number; p99: number };
+  latency: { p99: number };
   non2xx: number;
   errors: number;
+  statusCodeStats?: Record<string, { count: number }>;
 }
-type Autocannon = (opts: { url: string; connections: number; duration: number; headers: Record<string, string> }) => Promise<AutocannonResult>;
+type Autocannon = (opts: { url: string; connections: number; duration: number; method?: string; headers: Record<string, string>; body?: string }) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+export const CONNECTIONS = 50;
 
 async function json(res: Response) {
   if (!res.ok) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
@@ -22,11 +23,11 @@ async function json(res: Response) {
 }
 
 /** A session and a customer to read, made through the proxy like the widget would. */
-async function arrange(proxyUrl: string) {
+export async function arrange(proxyUrl: string, serverSecret: string) {
   const { token } = await json(
     await fetch(`${proxyUrl}/api/sessions`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${SERVER_SECRET}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${serverSecret}`, 'content-type': 'application/json' },
       body: JSON.stringify({ externalUserId: 'bench-user' }),
     }),
   );
@@ -45,24 +46,23 @@ async function arrange(proxyUrl: string) {
   return { token: String(token), customerId: String(customer.id) };
 }
 
-async function measure(url: string, headers: Record<string, string>, connections: number, duration: number) {
-  const result = await autocannon({ url, connections, duration, headers });
-  if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  return result;
+export interface Load {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: unknown;
 }
 
-export async function relayFigures(proxyUrl: string, sandboxUrl: string, seconds = 3) {
-  const { token, customerId } = await arrange(proxyUrl);
-  const viaProxy = [`${proxyUrl}/api/v2/customer/${customerId}`, { authorization: `Bearer ${token}` }] as const;
-  const direct = [`${sandboxUrl}/v2/customer/${customerId}`, { authorization: `Bearer ${API_KEY}` }] as const;
-  const proxyLatency = await measure(...viaProxy, 1, seconds);
-  const directLatency = await measure(...direct, 1, seconds);
-  const proxyLoad = await measure(...viaProxy, 10, seconds);
-  const directLoad = await measure(...direct, 10, seconds);
-  return {
-    throughput: { proxy: proxyLoad.requests.average, direct: directLoad.requests.average },
-    latencyMean: { proxy: proxyLatency.latency.mean, direct: directLatency.latency.mean },
-    latencyP50: { proxy: proxyLatency.latency.p50, direct: directLatency.latency.p50 },
-    latencyP99: { proxy: proxyLatency.latency.p99, direct: directLatency.latency.p99 },
-  };
+export async function measure(baseUrl: string, token: string, load: Load, seconds: number) {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  if (load.body !== undefined) headers['content-type'] = 'application/json';
+  const result = await autocannon({
+    url: `${baseUrl}${load.path}`,
+    method: load.method,
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers,
+    ...(load.body !== undefined ? { body: JSON.stringify(load.body) } : {}),
+  });
+  if (result.non2xx || result.errors) throw new Error(`${load.method} ${baseUrl}${load.path}: ${result.non2xx} non-2xx answers (${JSON.stringify(result.statusCodeStats)}), ${result.errors} errors`);
+  return { rps: result.requests.average, p99: result.latency.p99 };
 }

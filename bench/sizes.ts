@@ -1,12 +1,10 @@
 /**
- * Bundle sizes from the script-tag build's manifest, each file gzipped on its
- * own (as it travels): everything `/sphere-ramp.js` can ever load, and what
- * the first screen needs (loader, entry and its static imports, and the first
- * step a new person sees with its static imports).
+ * Everything the script-tag build can load: the loader and every chunk the
+ * entry can reach, statically or lazily (the build's manifest), counted as
+ * they travel gzipped (the `.gz` files the proxy serves).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 
 interface Chunk {
   file: string;
@@ -16,27 +14,18 @@ interface Chunk {
 type Manifest = Record<string, Chunk>;
 
 const SCRIPT_ENTRY = 'widget/embed-bridge/script-entry.ts';
-const FIRST_STEP = 'widget/steps/onboarding/profile-step.ts';
 
-function closure(manifest: Manifest, keys: string[], dynamic: boolean): Set<string> {
-  const seen = new Set<string>();
+export function scriptTagSize(dist: string) {
+  const manifest = JSON.parse(readFileSync(join(dist, 'sphere-ramp/.vite/manifest.json'), 'utf8')) as Manifest;
+  const files = new Set<string>();
   const visit = (key: string) => {
     const chunk = manifest[key];
-    if (!chunk || seen.has(chunk.file)) return;
-    seen.add(chunk.file);
-    for (const k of chunk.imports ?? []) visit(k);
-    if (dynamic) for (const k of chunk.dynamicImports ?? []) visit(k);
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const k of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) visit(k);
   };
-  keys.forEach(visit);
-  return seen;
-}
-
-const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
-
-export function bundleSizes(dist: string) {
-  const manifest = JSON.parse(readFileSync(join(dist, 'sphere-ramp/.vite/manifest.json'), 'utf8')) as Manifest;
-  const total = (files: Set<string>) => gz(join(dist, 'sphere-ramp.js')) + [...files].reduce((sum, f) => sum + gz(join(dist, 'sphere-ramp', f)), 0);
-  const all = closure(manifest, [SCRIPT_ENTRY], true);
-  const first = closure(manifest, [SCRIPT_ENTRY, FIRST_STEP], false);
-  return { scriptTag: { bytes: total(all), files: all.size + 1 }, firstScreen: { bytes: total(first), files: first.size + 1 } };
+  visit(SCRIPT_ENTRY);
+  const gz = (path: string) => statSync(`${path}.gz`).size;
+  const bytes = gz(join(dist, 'sphere-ramp.js')) + [...files].reduce((sum, f) => sum + gz(join(dist, 'sphere-ramp', f)), 0);
+  return { bytes, files: files.size + 1 };
 }

@@ -2,8 +2,7 @@
  * Checksums and formats for bank and wallet identifiers. Pure functions, used
  * by the widget (as the person types), the proxy and the sandbox alike.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { keccak_256 } from '@noble/hashes/sha3.js';
+import { keccak256, sha256 } from './hashes.ts';
 
 /** ABA routing number: 9 digits, weights 3-7-1, sum divisible by 10. */
 export function isAbaRoutingNumber(value: string): boolean {
@@ -79,7 +78,7 @@ export function isEvmAddress(value: string): boolean {
 
 export function toChecksumAddress(value: string): string {
   const body = value.slice(2).toLowerCase();
-  const digest = hex(keccak_256(new TextEncoder().encode(body)));
+  const digest = hex(keccak256(new TextEncoder().encode(body)));
   let out = '0x';
   for (let i = 0; i < body.length; i++) out += parseInt(digest[i]!, 16) >= 8 ? body[i]!.toUpperCase() : body[i];
   return out;

@@ -12,6 +12,7 @@ import { hostedPagesRouter, sandboxControlsRouter } from './sandbox-relay.ts';
 import { cors, embedHeaders, perIpLimit, perSessionLimit, requestContext, securityHeaders } from './security.ts';
 import { authenticate, sessionsRouter, signOutHandler } from './sessions.ts';
 import { mountSite } from './site.ts';
+import { SessionCache } from './session-cache.ts';
 import type { Store, StoreMessage } from './store/store.ts';
 import type { Upstream } from './upstream.ts';
 import { webhooksRouter } from './webhooks.ts';
@@ -23,6 +24,11 @@ export interface AppDeps {
   events: EventHub;
   /** The proxy's clock (session expiry, records); default real time. */
   now?: () => Date;
+  /**
+   * Resolved sessions, remembered briefly (session-cache.ts). Whoever revokes
+   * sessions or hears of changes from another process calls its invalidate hooks.
+   */
+  sessionCache?: SessionCache;
   /** Pages a composition root serves beside the proxy (the demo), after the proxy's own routes. */
   site?: RequestHandler;
   /** The merchant-webhook sender, when RAMP_MERCHANT_WEBHOOK_URL is set: stored events are queued for it. */
@@ -35,11 +41,17 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   const { store, upstream, logger, events } = deps;
   const now = deps.now ?? (() => new Date());
   const ownership = createOwnership(store, upstream, now);
+  const sessionCache = deps.sessionCache ?? new SessionCache();
   // Every process sharing the store hears these, so its open streams follow: a user's new
-  // customer starts their events flowing, a revoked session's streams end.
+  // customer starts their events flowing, a revoked session's streams end. This process's
+  // session cache forgets at once (server.ts also forgets on every broadcast).
   const tell = (message: StoreMessage) => void store.broadcast(message).catch((err: unknown) => logger.warn({ err: String(err) }, 'broadcast failed'));
-  const onLinked = (user: string, customerId: string) => tell({ kind: 'linked', externalUserId: user, customerId });
+  const onLinked = (user: string, customerId: string) => {
+    sessionCache.invalidateUser(user);
+    tell({ kind: 'linked', externalUserId: user, customerId });
+  };
   const onRevoked = (tokenHashes: string[]) => {
+    for (const hash of tokenHashes) sessionCache.invalidateToken(hash);
     if (tokenHashes.length) tell({ kind: 'session-ended', tokenHashes });
   };
   const { integratorFees } = config;
@@ -60,7 +72,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   app.use(sessionsRouter({ store, serverSecret: config.serverSecret, defaultTtlSeconds: config.sessionTtlSeconds, integratorFees, now, onLinked, onRevoked }));
 
   const api = Router();
-  api.use(authenticate({ store, now, integratorFees }), perSessionLimit(config, store));
+  api.use(authenticate({ store, now, integratorFees, cache: sessionCache }), perSessionLimit(config, store));
   api.get('/session', (req, res) => {
     const { customerId, expiresAt, policy } = req.session!;
     res.set('cache-control', 'no-store').json({ customerId, expiresAt: expiresAt.toISOString(), policy } satisfies SessionInfo);

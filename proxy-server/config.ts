@@ -45,6 +45,8 @@ const Env = z.object({
   RAMP_SANDBOX_CONTROLS: z.optional(flag),
   RAMP_SANDBOX_AUTOPILOT: z.optional(flag),
   RAMP_SSE_HEARTBEAT_MS: z.optional(int(10, 600_000)),
+  RAMP_MAX_STREAMS: z.optional(int(1, 1_000_000)),
+  RAMP_MAX_STREAMS_PER_SESSION: z.optional(int(1, 1_000)),
   RAMP_RATE_LIMIT_IP: z.optional(int(1, 1_000_000)),
   RAMP_RATE_LIMIT_SESSION: z.optional(int(1, 1_000_000)),
   RAMP_TRUST_PROXY: z.optional(z.string()),
@@ -75,6 +77,8 @@ export interface Config {
   sandboxControls: boolean;
   sandboxAutopilot: boolean;
   sseHeartbeatMs: number;
+  /** Caps on open live-event streams (503 with Retry-After past them). */
+  streams: { perProcess: number; perSession: number };
   rateLimit: { perIpPerMinute: number; perSessionPerMinute: number };
   /** The merchant's default integrator fees, put on every session unless its policy says otherwise. */
   integratorFees: { bps: string; fixed: string };
@@ -154,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     sandboxControls: sandbox || truthy(e.RAMP_SANDBOX_CONTROLS, false),
     sandboxAutopilot: truthy(e.RAMP_SANDBOX_AUTOPILOT, true),
     sseHeartbeatMs: e.RAMP_SSE_HEARTBEAT_MS ?? 15_000,
+    streams: { perProcess: e.RAMP_MAX_STREAMS ?? 10_000, perSession: e.RAMP_MAX_STREAMS_PER_SESSION ?? 4 },
     rateLimit: { perIpPerMinute: e.RAMP_RATE_LIMIT_IP ?? 600, perSessionPerMinute: e.RAMP_RATE_LIMIT_SESSION ?? 300 },
     trustProxy: parseTrustProxy(e.RAMP_TRUST_PROXY),
     integratorFees: { bps: e.RAMP_INTEGRATOR_FEE_BPS ?? '0', fixed: e.RAMP_INTEGRATOR_FIXED_FEE ?? '0.00' },

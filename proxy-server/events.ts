@@ -5,6 +5,8 @@
  * never appears in a URL or a log. `Last-Event-ID` replays from the store.
  */
 import type { RequestHandler, Response } from 'express';
+import { problem } from '../contract/spherepay/problem.ts';
+import { sendProblem } from './errors.ts';
 import { liveSession } from './sessions.ts';
 import type { Store, StoredEvent } from './store/store.ts';
 
@@ -16,10 +18,14 @@ interface Client {
   end(): void;
 }
 
+export type Admission = 'ok' | 'session-full' | 'process-full';
+
 export interface EventHub {
   publish(event: StoredEvent): void;
   /** A user now has a customer: their open streams start receiving its events. */
   linked(userId: string, customerId: string): void;
+  /** Whether one more stream may open for this session (by its token hash; caps below). */
+  admit(tokenHash: string): Admission;
   /** Sessions were revoked: their open streams end now. */
   revoked(tokenHashes: readonly string[]): void;
   add(client: Client): () => void;
@@ -28,26 +34,75 @@ export interface EventHub {
   readonly size: number;
 }
 
-export function createEventHub(): EventHub {
+export interface StreamCaps {
+  /** Open streams in this process: kept well below the file-descriptor limit so webhooks and API calls still get sockets. */
+  perProcess: number;
+  /** Open streams per session (a few tabs). */
+  perSession: number;
+}
+
+export const DEFAULT_STREAM_CAPS: StreamCaps = { perProcess: 10_000, perSession: 4 };
+
+const addTo = <K, V>(map: Map<K, Set<V>>, key: K, value: V) => {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+};
+const removeFrom = <K, V>(map: Map<K, Set<V>>, key: K, value: V) => {
+  const set = map.get(key);
+  if (set?.delete(value) && set.size === 0) map.delete(key);
+};
+
+/**
+ * Open streams indexed by customer, user and session, so publishing an event
+ * touches only the streams it is for (not every open stream), and the caps
+ * are checked in constant time.
+ */
+export function createEventHub(caps: StreamCaps = DEFAULT_STREAM_CAPS): EventHub {
   const clients = new Set<Client>();
+  const byCustomer = new Map<string, Set<Client>>();
+  const byUser = new Map<string, Set<Client>>();
+  const bySession = new Map<string, Set<Client>>();
   return {
     publish(event) {
-      for (const c of clients) if (event.customerId && c.customerId === event.customerId) c.deliver(event);
+      if (!event.customerId) return;
+      const streams = byCustomer.get(event.customerId);
+      if (streams) for (const c of [...streams]) c.deliver(event);
     },
     linked(userId, customerId) {
-      for (const c of clients) if (c.userId === userId) c.customerId = customerId;
+      for (const c of byUser.get(userId) ?? []) {
+        if (c.customerId === customerId) continue;
+        if (c.customerId) removeFrom(byCustomer, c.customerId, c);
+        c.customerId = customerId;
+        addTo(byCustomer, customerId, c);
+      }
+    },
+    admit(tokenHash) {
+      if (clients.size >= caps.perProcess) return 'process-full';
+      if ((bySession.get(tokenHash)?.size ?? 0) >= caps.perSession) return 'session-full';
+      return 'ok';
     },
     revoked(tokenHashes) {
-      const gone = new Set(tokenHashes);
-      for (const c of [...clients]) if (gone.has(c.tokenHash)) c.end();
+      for (const hash of tokenHashes) for (const c of [...(bySession.get(hash) ?? [])]) c.end();
     },
     add(client) {
       clients.add(client);
-      return () => clients.delete(client);
+      addTo(byUser, client.userId, client);
+      if (client.customerId) addTo(byCustomer, client.customerId, client);
+      addTo(bySession, client.tokenHash, client);
+      return () => {
+        if (!clients.delete(client)) return;
+        removeFrom(byUser, client.userId, client);
+        if (client.customerId) removeFrom(byCustomer, client.customerId, client);
+        removeFrom(bySession, client.tokenHash, client);
+      };
     },
     closeAll() {
       for (const c of [...clients]) c.end();
       clients.clear();
+      byCustomer.clear();
+      byUser.clear();
+      bySession.clear();
     },
     get size() {
       return clients.size;
@@ -62,6 +117,12 @@ const frame = (e: StoredEvent) => `id: ${e.seq}\nevent: ${e.type}\ndata: ${e.pay
 export function eventsHandler(d: { store: Store; hub: EventHub; heartbeatMs: number; now: () => Date }): RequestHandler {
   return async (req, res: Response) => {
     const session = req.session!;
+    const admission = d.hub.admit(session.tokenHash);
+    if (admission !== 'ok') {
+      // The widget falls back to polling and retries later; the process keeps sockets for everything else.
+      const detail = admission === 'process-full' ? 'Too many live event streams on this server; try again later' : 'Too many live event streams for this session';
+      return sendProblem(res, problem(503, `events/${admission}`, detail), { 'retry-after': admission === 'process-full' ? '30' : '10' });
+    }
     const lastHeader = req.get('last-event-id');
     let lastSeq = lastHeader && /^\d{1,15}$/.test(lastHeader) ? Number(lastHeader) : undefined;
 

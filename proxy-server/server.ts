@@ -15,6 +15,7 @@ import { createEventHub } from './events.ts';
 import { createLogger } from './logger.ts';
 import { startMerchantWebhooks } from './merchant-webhooks.ts';
 import { startRetention } from './retention.ts';
+import { SessionCache } from './session-cache.ts';
 import { openStore } from './store/open.ts';
 import type { PurgeCounts, Store } from './store/store.ts';
 import { createUpstream } from './upstream.ts';
@@ -86,19 +87,27 @@ export async function startServer(env: NodeJS.ProcessEnv, overrides: ServerOverr
   }
   const config = composition.config ?? loaded;
 
-  const events = createEventHub();
-  // Whatever any process sharing the store announces reaches this process's event streams.
+  const events = createEventHub(config.streams);
+  // Only where every process hears revocations and links (PostgreSQL's broadcasts): two
+  // processes on one SQLite file have no such channel, so there the cache stays off.
+  const sessionCache = new SessionCache(store.shared ? 2_000 : 0);
+  // Whatever any process sharing the store announces reaches this process's event streams and session cache.
   const unsubscribe = store.subscribe((m) => {
     if (m.kind === 'event') events.publish(m.event);
-    else if (m.kind === 'linked') events.linked(m.externalUserId, m.customerId);
-    else if (m.kind === 'session-ended') events.revoked(m.tokenHashes);
+    else if (m.kind === 'linked') {
+      sessionCache.invalidateUser(m.externalUserId);
+      events.linked(m.externalUserId, m.customerId);
+    } else if (m.kind === 'session-ended') {
+      for (const hash of m.tokenHashes) sessionCache.invalidateToken(hash);
+      events.revoked(m.tokenHashes);
+    }
   });
   const upstream = createUpstream({ ...config.spherepay, logger });
   const now = overrides.now ?? (() => new Date());
   const merchantWebhooks = config.merchantWebhook ? startMerchantWebhooks({ ...config.merchantWebhook, store, logger, now }) : undefined;
   const retention = startRetention({ store, ...config.retention, logger, now });
   const app = createApp(config, {
-    store, upstream, logger, events, now,
+    store, upstream, logger, events, now, sessionCache,
     ...(composition.site ? { site: composition.site } : {}),
     ...(merchantWebhooks ? { merchantWebhooks } : {}),
   });

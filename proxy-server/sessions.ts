@@ -2,13 +2,15 @@
  * Sessions: minted by the merchant backend (`POST /api/sessions`), presented
  * by the widget as `Authorization: Bearer <token>`. Tokens are random and
  * stored only as SHA-256 hashes; the session's customer is read from the
- * durable `externalUserId -> customerId` mapping on every request.
+ * durable `externalUserId -> customerId` mapping, remembered for at most a
+ * couple of seconds (session-cache.ts) and forgotten at once when it changes.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import { SessionCreate, SessionPolicy, SessionRevoke, type SessionsRevoked } from '../contract/proxy-api.ts';
 import { problem } from '../contract/spherepay/problem.ts';
 import { HttpProblem, invalid, sessionInvalid } from './errors.ts';
+import type { SessionCache } from './session-cache.ts';
 import { resolvePolicy } from './policy.ts';
 import type { Store } from './store/store.ts';
 
@@ -123,22 +125,28 @@ export async function liveSession(store: Store, tokenHash: string, now: Date) {
 }
 
 /** Resolves `Authorization: Bearer <session token>` to `req.session`, or 401 `session/invalid`. */
-export function authenticate(d: Pick<SessionDeps, 'store' | 'now' | 'integratorFees'>): RequestHandler {
+export function authenticate(d: Pick<SessionDeps, 'store' | 'now' | 'integratorFees'> & { cache?: SessionCache }): RequestHandler {
   return async (req, _res, next) => {
     const token = bearer(req.get('authorization'));
     if (!token) throw sessionInvalid('Present a session token as a Bearer token');
     const tokenHash = hashToken(token);
-    const live = await liveSession(d.store, tokenHash, d.now());
-    if (!live.ok) throw sessionInvalid(live.detail);
-    const { found } = live;
-    req.session = {
-      id: tokenHash.slice(0, 16),
-      tokenHash,
-      externalUserId: found.externalUserId,
-      customerId: await d.store.customerOf(found.externalUserId),
-      expiresAt: found.expiresAt,
-      policy: storedPolicy(found.policy, d.integratorFees),
-    };
+    let session = d.cache?.get(tokenHash);
+    if (!session) {
+      const epoch = d.cache?.epoch;
+      const live = await liveSession(d.store, tokenHash, d.now());
+      if (!live.ok) throw sessionInvalid(live.detail);
+      const { found } = live;
+      session = {
+        externalUserId: found.externalUserId,
+        customerId: await d.store.customerOf(found.externalUserId),
+        expiresAt: found.expiresAt,
+        policy: storedPolicy(found.policy, d.integratorFees),
+      };
+      d.cache?.set(tokenHash, session, epoch);
+    }
+    // Expiry is checked on every request; revocation reaches the cache through its invalidate hooks.
+    if (session.expiresAt.getTime() <= d.now().getTime()) throw sessionInvalid('The session has expired');
+    req.session = { id: tokenHash.slice(0, 16), tokenHash, ...session };
     next();
   };
 }

@@ -4,7 +4,8 @@
  *
  * - `/sphere-ramp.js`: the script-tag loader (revalidated on every load), and
  *   `/sphere-ramp/*`: the hashed module chunks it imports (cached forever).
- *   Public code, so any origin may load it as a module.
+ *   Public code, so any origin may load it as a module. Both are sent
+ *   precompressed (brotli or gzip, by Accept-Encoding; static-files.ts).
  * - `/embed`: the iframe page, with the embed allowlist injected as JSON
  *   (its frame-ancestors CSP comes from `embedHeaders` in security.ts).
  */
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import { problem } from '../contract/spherepay/problem.ts';
 import type { Config } from './config.ts';
 import { sendProblem } from './errors.ts';
+import { negotiatedStatic, sendNegotiated } from './static-files.ts';
 
 const DIST = join(import.meta.dirname, '..', 'dist');
 const YEAR = 'public, max-age=31536000, immutable';
@@ -30,24 +32,13 @@ const publicCode = (res: Response) => {
 const inlineJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 export function mountSite(app: express.Express, config: Config, dist = DIST): void {
-  app.get('/sphere-ramp.js', (_req, res) => {
-    const file = join(dist, 'sphere-ramp.js');
-    if (!existsSync(file)) return notBuilt(res);
-    publicCode(res);
-    res.set('cache-control', 'no-cache').type('text/javascript').sendFile(file);
+  app.get('/sphere-ramp.js', (req, res) => {
+    // Not hashed: revalidated on every load, so a new release is picked up at once.
+    if (!sendNegotiated(req, res, join(dist, 'sphere-ramp.js'), { cacheControl: 'no-cache', headers: publicCode })) notBuilt(res);
   });
 
-  app.use(
-    '/sphere-ramp',
-    express.static(join(dist, 'sphere-ramp'), {
-      index: false,
-      fallthrough: true,
-      setHeaders: (res) => {
-        publicCode(res);
-        res.set('cache-control', YEAR);
-      },
-    }),
-  );
+  // Hashed names: a name's content never changes, so browsers keep them for a year without asking.
+  app.use('/sphere-ramp', negotiatedStatic(join(dist, 'sphere-ramp'), { cacheControl: YEAR, headers: publicCode }));
 
   app.get('/embed', (_req, res) => {
     const file = join(dist, 'embed', 'index.html');

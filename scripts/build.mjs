@@ -2,12 +2,14 @@
 //   dist/esm/              the npm package (ESM, .d.ts) + dist/custom-elements.json
 //   dist/sphere-ramp/      the script-tag and iframe code (hashed ES module chunks)
 //   dist/sphere-ramp.js    the script-tag loader served at /sphere-ramp.js
+//   (each of these .js files also as .js.br and .js.gz, for Content-Encoding negotiation)
 //   dist/embed/index.html  the iframe page served at /embed
 //   dist/demo/             the demo merchant site
 // `--served` builds only what the proxy serves; `--if-stale` (used by
 // `npm start`) does that only when dist/ lacks it or is older than its sources.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -68,10 +70,43 @@ async function buildScriptAndEmbed() {
   const manifest = JSON.parse(readFileSync(join(dist, 'sphere-ramp/.vite/manifest.json'), 'utf8'));
   const entry = (src) => manifest[src]?.file ?? fail(`no ${src} in the script build manifest`);
   process.env.RAMP_SCRIPT_ENTRY = `sphere-ramp/${entry('widget/embed-bridge/script-entry.ts')}`;
+  process.env.RAMP_PRELOAD = JSON.stringify([...firstScreen(manifest)].map((file) => `sphere-ramp/${file}`));
   await vite('loader');
+  precompress([join(dist, 'sphere-ramp.js'), ...readdirSync(join(dist, 'sphere-ramp')).filter((f) => f.endsWith('.js')).map((f) => join(dist, 'sphere-ramp', f))]);
   mkdirSync(join(dist, 'embed'), { recursive: true });
   const page = readFileSync(join(root, 'widget/embed-bridge/embed.html'), 'utf8').replace('%EMBED_ENTRY%', `/sphere-ramp/${entry('widget/embed-bridge/embed-entry.ts')}`);
   writeFileSync(join(dist, 'embed/index.html'), page);
+}
+
+/**
+ * What a new person's first screen loads, for the loader's modulepreload links:
+ * the entry's static closure, the first step's, and that step's strings.
+ * The first step is STEP_VIEWS.profile in widget/sphere-ramp/steps.ts.
+ */
+const FIRST_SCREEN = ['widget/embed-bridge/script-entry.ts', 'widget/steps/onboarding/profile-step/define.ts', 'widget/i18n/en/profile.ts'];
+
+function firstScreen(manifest) {
+  const files = new Set();
+  const visit = (key) => {
+    const chunk = manifest[key] ?? fail(`no ${key} in the script build manifest`);
+    if (files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const k of chunk.imports ?? []) visit(k);
+  };
+  FIRST_SCREEN.forEach(visit);
+  return files;
+}
+
+/**
+ * `.br` and `.gz` beside each served file, at the highest levels (built once,
+ * served many times): the proxy picks one by Accept-Encoding (proxy-server/static-files.ts).
+ */
+function precompress(files) {
+  for (const file of files) {
+    const body = readFileSync(file);
+    writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+    writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
+  }
 }
 
 function fail(message) {

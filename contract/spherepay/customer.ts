@@ -155,10 +155,7 @@ export interface Criteria {
 }
 
 /** The profile's four arrays, from `criteria` or from the profile itself; missing ones are empty. */
-export function criteriaOf(profile: VerificationProfile | undefined): Criteria {
-  const c = profile?.criteria ?? profile ?? {};
-  return { complete: c.complete ?? [], pending: c.pending ?? [], required: c.required ?? [], errors: c.errors ?? [] };
-}
+export { criteriaOf } from './profile-criteria.ts';
 
 export const Customer = z.looseObject({
   id: CustomerId,

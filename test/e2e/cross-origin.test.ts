@@ -103,6 +103,46 @@ describe('a merchant site on another origin', () => {
     await page.close();
   });
 
+  it('script tag: the first screen comes in one preloaded wave, compressed and cached for good, with one early session request', async () => {
+    const page = await browser.newPage();
+    const scripts: { path: string; encoding?: string; cache?: string; vary?: string }[] = [];
+    let sessionPosts = 0;
+    let sessionInfos = 0;
+    const order: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'GET' && new URL(r.url()).pathname === '/api/session') sessionInfos++;
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/ramp/session') {
+        sessionPosts++;
+        order.push('session requested');
+      }
+    });
+    page.on('response', (r) => {
+      const url = new URL(r.url());
+      if (/^\/sphere-ramp\/index-/.test(url.pathname)) order.push('entry received');
+      if (url.origin === proxy.url && url.pathname.startsWith('/sphere-ramp/')) {
+        const h = r.headers();
+        scripts.push({ path: url.pathname, encoding: h['content-encoding'], cache: h['cache-control'], vary: h['vary'] });
+      }
+    });
+    await page.goto(`${allowedOrigin}/script`);
+    await page.locator('[data-step="profile"]').waitFor();
+    const preloaded = await page.$$eval('link[rel="modulepreload"]', (links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+    assert.ok(preloaded.length >= 2, `the loader preloads the first screen (${preloaded.join(', ')})`);
+    const fetched = scripts.map((s) => s.path);
+    for (const path of preloaded) assert.equal(fetched.filter((p) => p === path).length, 1, `${path} was preloaded and then imported from the same fetch (not fetched twice)`);
+    // The first screen's chunks are known before the entry runs: the entry and the first step with its strings.
+    assert.ok(preloaded.some((p) => /\/index-/.test(p)) && preloaded.some((p) => /\/profile-/.test(p)), `entry and first-step strings preloaded (${preloaded.join(', ')})`);
+    for (const s of scripts) {
+      assert.match(s.encoding ?? 'identity', /^(br|gzip)$/, `${s.path} travels compressed`);
+      assert.equal(s.cache, 'public, max-age=31536000, immutable', s.path);
+      assert.equal(s.vary, 'Accept-Encoding', s.path);
+    }
+    assert.equal(sessionPosts, 1, 'the loader starts the session request and the widget uses it: one mint, not two');
+    assert.equal(sessionInfos, 1, 'the loader asks GET /api/session as soon as the mint answers, and the widget uses that answer');
+    assert.equal(order[0], 'session requested', `the session is asked for before the widget's code has arrived (${order.join(' -> ')})`);
+    await page.close();
+  });
+
   it('iframe: events arrive as DOM events on the iframe, and the frame is sized to its content', async () => {
     const page = await browser.newPage();
     await page.goto(`${allowedOrigin}/frame`);

@@ -83,10 +83,10 @@ describe('<sphere-ramp> in Spanish and Portuguese', () => {
   for (const c of CASES) {
     it(`onboards a person in ${c.locale}: every screen and validation message in ${c.locale}, accessible`, async function () {
       this.timeout(60000);
-      const m = await loadMessages(c.locale, ['common', 'onboarding', 'validation']);
+      const m = await loadMessages(c.locale, ['common', 'profile', 'onboarding', 'validation']);
       const { el } = await mountRamp({ attrs: { locale: c.locale } });
       const profile = await waitForStep(el, 'profile');
-      await waitUntil(() => text(el).includes(m.onboarding.profileTitle), 'profile title in the locale');
+      await waitUntil(() => text(el).includes(m.profile.profileTitle), 'profile title in the locale');
       expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-label')).to.equal(m.common.title);
       await expectNoEnglish(el, phrases, 'profile');
 

@@ -3,7 +3,8 @@
  * the caller's AbortSignal, and is parsed with the shared schema; a 401 gets
  * one session renewal and one retry.
  */
-import * as z from 'zod/mini';
+// Types only: schemas are passed in by the steps, so the shell ships no zod.
+import type * as z from 'zod/mini';
 import { RampError, errorFromResponse } from './errors.ts';
 
 export interface RequestOptions<S extends z.ZodMiniType | undefined> {

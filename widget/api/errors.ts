@@ -5,7 +5,7 @@
  * No words for people here: widget/i18n/say.ts turns an error into the
  * person's language.
  */
-import { ProblemDetails } from '../../contract/spherepay/common.ts';
+import { isProblemDetails } from '../../contract/guards.ts';
 import type { RampErrorDetail } from '../../contract/ramp-events.ts';
 
 export type RampErrorKind =
@@ -56,11 +56,12 @@ export async function errorFromResponse(res: Response): Promise<RampError> {
   } catch {
     body = undefined;
   }
-  const parsed = ProblemDetails.safeParse(body);
+  // A hand-written guard, not the zod schema: this file is on the first screen, which ships no zod.
+  const problem = isProblemDetails(body) ? body : undefined;
   const fieldErrors: Record<string, string> = {};
-  if (parsed.success) for (const e of parsed.data.errors ?? []) fieldErrors[e.pointer ?? ''] ??= e.detail;
-  const detail = parsed.success ? parsed.data.detail : undefined;
+  for (const e of problem?.errors ?? []) fieldErrors[e.pointer ?? ''] ??= e.detail;
+  const detail = problem?.detail;
   const showDetail = detail && (kind === 'bad-request' || kind === 'conflict' || (kind === 'validation' && !Object.keys(fieldErrors).length));
   const retryAfter = Number(res.headers.get('retry-after')) || undefined;
-  return new RampError(kind, showDetail ? detail : undefined, res.status, (parsed.success && parsed.data.code) || kind, fieldErrors, retryAfter);
+  return new RampError(kind, showDetail ? detail : undefined, res.status, problem?.code || kind, fieldErrors, retryAfter);
 }

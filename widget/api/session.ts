@@ -4,7 +4,8 @@
  * or a fixed `session-token`. Renews once the proxy says 401 or the known
  * expiry is near; concurrent renewals share one request.
  */
-import { SessionMinted } from '../../contract/proxy-api.ts';
+import { isSessionMinted } from '../../contract/guards.ts';
+import type { SessionMinted } from '../../contract/proxy-api.ts';
 import type { SessionSource } from './client.ts';
 
 /** Why no session could be had, by source: for the `session-failed` diagnosis. */
@@ -20,6 +21,8 @@ export class SessionFailure extends Error {
 }
 
 export interface SessionOrigin {
+  /** The element, whose early session request (started by `/sphere-ramp.js`) is used once. */
+  host?: Element;
   fetchSession?: () => Promise<string>;
   sessionUrl?: string;
   sessionToken?: string;
@@ -33,6 +36,8 @@ export class Session implements SessionSource {
   /** Why the last attempt to get a session failed (for the start diagnosis). */
   failure?: SessionFailure;
   private pending?: Promise<SessionMinted | undefined>;
+  /** The loader's `GET /api/session` for the token it minted, if any (taken once). */
+  private earlyInfo?: { token: string; response: Promise<Response> };
 
   constructor(
     private readonly origin: () => SessionOrigin,
@@ -60,6 +65,17 @@ export class Session implements SessionSource {
     this.current = undefined;
     this.failure = undefined;
     this.pending = undefined;
+    this.earlyInfo = undefined;
+  }
+
+  /**
+   * The answer to `GET /api/session` the loader already asked for with the
+   * current token (one round trip saved on the first screen), once.
+   */
+  takeEarlyInfo(): Promise<Response> | undefined {
+    const early = this.earlyInfo;
+    this.earlyInfo = undefined;
+    return early && early.token === this.current?.token ? early.response : undefined;
   }
 
   private nearExpiry(info: SessionMinted): boolean {
@@ -94,18 +110,46 @@ export class Session implements SessionSource {
       return { token };
     }
     if (origin.sessionUrl) {
+      const early = takeEarlySession(origin);
       let res: Response;
       try {
-        res = await fetch(origin.sessionUrl, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } });
+        res = await (early?.response ?? postSessionUrl(origin.sessionUrl));
       } catch {
         throw new SessionFailure('session-url', `POST ${origin.sessionUrl} got no answer`);
       }
       if (!res.ok) throw new SessionFailure('session-url', `POST ${origin.sessionUrl} answered ${res.status}`, res.status);
-      const parsed = SessionMinted.safeParse(await res.json().catch(() => undefined));
-      if (!parsed.success) throw new SessionFailure('session-url', `POST ${origin.sessionUrl} answered without {"token": "..."} JSON`, res.status);
-      return parsed.data;
+      // A hand-written guard, not the zod schema: this file is on the first screen, which ships no zod.
+      const body: unknown = await res.json().catch(() => undefined);
+      if (!isSessionMinted(body)) throw new SessionFailure('session-url', `POST ${origin.sessionUrl} answered without {"token": "..."} JSON`, res.status);
+      if (early?.info) this.earlyInfo = { token: body.token, response: early.info };
+      return body;
     }
     if (origin.sessionToken && origin.sessionToken !== stale) return { token: origin.sessionToken };
     throw new SessionFailure(origin.sessionToken ? 'session-token' : 'none', origin.sessionToken ? 'the session-token was refused and there is nothing to renew it from' : 'no session-url, session-token or fetchSession is set');
   }
+}
+
+/** The POST a `session-url` gets; `/sphere-ramp.js` sends the very same one early (see loader.ts). */
+export const postSessionUrl = (url: string) => fetch(url, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } });
+
+/**
+ * Where the script-tag loader leaves the session request it started before
+ * the widget's code arrived: on the element itself, so no global is defined.
+ */
+export const EARLY_SESSION = Symbol.for('sphere-ramp.early-session');
+
+export interface EarlySession {
+  url: string;
+  response: Promise<Response>;
+  /** `GET /api/session` with the minted token, sent as soon as the mint answered. */
+  info?: Promise<Response>;
+}
+
+/** The loader's requests for this element's `session-url`, once, and only if the URL is still the one it used. */
+function takeEarlySession(origin: SessionOrigin): EarlySession | undefined {
+  const host = origin.host as (Element & { [EARLY_SESSION]?: EarlySession }) | undefined;
+  const early = host?.[EARLY_SESSION];
+  if (!early) return undefined;
+  delete host[EARLY_SESSION];
+  return early.url === origin.sessionUrl ? early : undefined;
 }

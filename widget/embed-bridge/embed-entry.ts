@@ -2,7 +2,9 @@
  * The `/embed` page's code: the widget full-frame, its attributes from the
  * URL (none secret), its session from the host through the bridge.
  */
-import '../sphere-ramp/define.ts';
+// The script-tag entry, not define.ts: the element and its shell then live in one
+// entry chunk that both pages share, rather than a tiny entry importing a shared chunk.
+import './script-entry.ts';
 import { FRAME_ATTRIBUTES } from '../../contract/frame-protocol.ts';
 import { startBridge } from './bridge.ts';
 

@@ -3,11 +3,62 @@
  * imports the widget's module entry from its own origin (the build names the
  * hashed entry); loading it twice imports the same module once, and it
  * defines no globals.
+ *
+ * It also starts what the first screen waits for, before the entry arrives:
+ * `modulepreload` links for the first screen's whole closure (the build
+ * lists it), so every chunk comes in one wave instead of one wave per import
+ * level; and each `<sphere-ramp session-url>`'s session request, left on the
+ * element for the widget to pick up (see widget/api/session.ts).
  */
+import { EARLY_SESSION, postSessionUrl, type EarlySession } from '../api/session.ts';
+
 declare const __RAMP_SCRIPT_ENTRY__: string;
+declare const __RAMP_PRELOAD__: string[];
 
 const script = document.currentScript;
 const base = script instanceof HTMLScriptElement && script.src ? script.src : location.href;
+
+// The list starts with the entry itself.
+for (const path of __RAMP_PRELOAD__) {
+  const href = new URL(path, base).href;
+  if (document.querySelector(`link[rel="modulepreload"][href="${href}"]`)) continue;
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.href = href;
+  document.head.append(link);
+}
+
+type EarlyHost = Element & { [EARLY_SESSION]?: EarlySession };
+
+/** The widget's first call once it has a token (who am I, on what terms), sent as the widget would send it. */
+function sessionInfo(el: Element, response: Promise<Response>): Promise<Response> {
+  const apiBase = el.getAttribute('api-base') ?? new URL(base).origin;
+  return response
+    .then((res) => (res.ok ? (res.clone().json() as Promise<{ token?: unknown }>) : Promise.reject(new Error(String(res.status)))))
+    .then((body) => {
+      if (typeof body.token !== 'string') throw new Error('no token');
+      return fetch(new URL('/api/session', apiBase).href, { headers: { authorization: `Bearer ${body.token}`, accept: 'application/json' }, credentials: 'omit' });
+    });
+}
+
+/** Once the element is defined it fetches its own session; before that, we do it for it. */
+function startSessions() {
+  if (customElements.get('sphere-ramp')) return;
+  for (const el of document.querySelectorAll<EarlyHost>('sphere-ramp[session-url]')) {
+    const url = el.getAttribute('session-url');
+    if (!url || el[EARLY_SESSION]) continue;
+    const response = postSessionUrl(url);
+    const info = sessionInfo(el, response);
+    // The widget reports failures when it reads these (and asks again itself).
+    response.catch(() => undefined);
+    info.catch(() => undefined);
+    el[EARLY_SESSION] = { url, response, info };
+  }
+}
+
+startSessions();
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startSessions, { once: true });
+
 import(/* @vite-ignore */ new URL(__RAMP_SCRIPT_ENTRY__, base).href).catch((err: unknown) => {
   console.error('sphere-ramp: could not load the widget', err);
 });

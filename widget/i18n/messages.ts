@@ -8,11 +8,14 @@
  */
 import { common } from './en/common.ts';
 import type { onboarding } from './en/onboarding.ts';
+import type { profile } from './en/profile.ts';
 import type { money } from './en/money.ts';
 import type { validation } from './en/validation.ts';
 
 export interface Messages {
   common: typeof common;
+  /** The first step alone (who is the account for), so the first screen loads no other strings. */
+  profile: typeof profile;
   onboarding: typeof onboarding;
   money: typeof money;
   validation: typeof validation;
@@ -28,18 +31,21 @@ type Loaders = { [A in Area]: () => Promise<Messages[A]> };
 const CATALOGUES: Record<Locale, Loaders> = {
   en: {
     common: async () => common,
+    profile: () => import('./en/profile.ts').then((m) => m.profile),
     onboarding: () => import('./en/onboarding.ts').then((m) => m.onboarding),
     money: () => import('./en/money.ts').then((m) => m.money),
     validation: () => import('./en/validation.ts').then((m) => m.validation),
   },
   es: {
     common: () => import('./es/common.ts').then((m) => m.common),
+    profile: () => import('./es/profile.ts').then((m) => m.profile),
     onboarding: () => import('./es/onboarding.ts').then((m) => m.onboarding),
     money: () => import('./es/money.ts').then((m) => m.money),
     validation: () => import('./es/validation.ts').then((m) => m.validation),
   },
   'pt-BR': {
     common: () => import('./pt-BR/common.ts').then((m) => m.common),
+    profile: () => import('./pt-BR/profile.ts').then((m) => m.profile),
     onboarding: () => import('./pt-BR/onboarding.ts').then((m) => m.onboarding),
     money: () => import('./pt-BR/money.ts').then((m) => m.money),
     validation: () => import('./pt-BR/validation.ts').then((m) => m.validation),

@@ -2,13 +2,14 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
-import { Customer, criteriaOf } from '../../contract/spherepay/customer.ts';
-import { Transfer } from '../../contract/spherepay/transfer.ts';
+import type { Customer } from '../../contract/spherepay/customer.ts';
+import { criteriaOf } from '../../contract/spherepay/profile-criteria.ts';
+import { isSessionInfo } from '../../contract/guards.ts';
+import type { LiveEventType } from '../../contract/live-events.ts';
 import { RampClient } from '../api/client.ts';
 import { RampError } from '../api/errors.ts';
-import { EventStream, type LiveEvent } from '../api/event-stream.ts';
-import { LIVE_EVENT_TYPES } from '../../contract/live-events.ts';
-import { SessionInfo, type SessionMinted } from '../../contract/proxy-api.ts';
+import type { EventStream, LiveEvent } from '../api/event-stream.ts';
+import type { SessionInfo, SessionMinted } from '../../contract/proxy-api.ts';
 import { Session } from '../api/session.ts';
 import { rampEvent, type RampEventMap, type RampEventName } from '../events.ts';
 import { errorText } from '../i18n/say.ts';
@@ -18,7 +19,10 @@ import { deriveStep, initialFlowState, primaryProfile, type Direction, type Flow
 import { tokens } from '../theme/tokens.ts';
 import { stepStyles } from '../ui/styles.ts';
 import { isPackageCdn, resolveApiBase, type ApiBase } from './api-base.ts';
-import { probe, requestFailed, sessionFailed, type Diagnosis } from './diagnose.ts';
+import type { Diagnosis } from './diagnose.ts';
+
+/** The diagnosis texts load only when something failed: they are not on the first screen. */
+const diagnose = () => import('./diagnose.ts');
 import { rootStyles } from './sphere-ramp.styles.ts';
 import { STEP_VIEWS } from './steps.ts';
 
@@ -92,11 +96,13 @@ export class SphereRamp extends LitElement {
   protected ctx!: RampContext;
 
   private session = new Session(
-    () => ({ fetchSession: this.fetchSession, sessionUrl: this.sessionUrl, sessionToken: this.sessionToken }),
+    () => ({ fetchSession: this.fetchSession, sessionUrl: this.sessionUrl, sessionToken: this.sessionToken, host: this }),
     (info) => this.onSession(info),
   );
   private client!: RampClient;
-  private events!: EventStream;
+  /** Loaded after the first step shows: live events are not needed to draw it. */
+  private events?: EventStream;
+  private eventsWanted = false;
   private shownStep: StepId | null = null;
   private hadSession = false;
   private started = false;
@@ -143,14 +149,13 @@ export class SphereRamp extends LitElement {
     this.unsubscribe?.();
     this.events?.stop();
     this.session.reset();
+    this.events = undefined;
+    this.eventsWanted = false;
     this.base = resolveApiBase(this.apiBase);
     if (this.base.source === 'script' && isPackageCdn(this.base.url)) {
       console.warn(`sphere-ramp: sphere-ramp.js was loaded from ${this.base.url}, a package CDN, not your sphere-ramp proxy, and api-base is not set: the widget would send its API calls to the CDN. Fix: load /sphere-ramp.js from your proxy, or set api-base="https://<your proxy origin>" on <sphere-ramp>.`);
     }
     this.client = new RampClient(this.base.url, this.session, () => this.sessionLost());
-    this.events = new EventStream(this.client, () => this.session.token());
-    this.events.onConnectionChange((live) => this.set({ live }));
-    this.unsubscribe = this.events.subscribe((e) => this.onLiveEvent(e));
     this.flow = { ...initialFlowState(this.flow.presets) };
     void this.boot();
   }
@@ -162,7 +167,8 @@ export class SphereRamp extends LitElement {
       await this.session.token();
     } catch {
       this.set({ session: null });
-      this.report(sessionFailed(this.session.failure));
+      const failure = this.session.failure;
+      void diagnose().then((d) => this.report(d.sessionFailed(failure)));
       return;
     }
     const minted: SessionMinted | undefined = this.session.info;
@@ -171,17 +177,48 @@ export class SphereRamp extends LitElement {
     const early = minted?.customerId ? this.refreshCustomer(minted.customerId) : undefined;
     let status: SessionInfo;
     try {
-      status = await this.client.request('/api/session', { schema: SessionInfo });
+      const body = await this.sessionInfo();
+      // A hand-written guard, not the zod schema: the shell ships no zod.
+      if (!isSessionInfo(body)) throw new RampError('invalid-response', undefined);
+      status = body;
     } catch (err) {
       await this.failStart(err);
       return;
     }
     this.set({ session: { customerId: status.customerId, expiresAt: status.expiresAt, ...(status.policy ? { policy: status.policy } : {}) } });
     this.client.request('/api/sandbox').then(() => this.set({ sandbox: true }), () => this.set({ sandbox: false }));
-    this.events.start();
+    // The live-events reader loads once the first step is on screen (see updated()).
+    if (this.shownStep !== null) void this.startEvents();
+    else this.eventsWanted = true;
     if (early) await early;
     else if (status.customerId) await this.refreshCustomer(status.customerId);
     else this.set({ customer: null });
+  }
+
+  /** `GET /api/session`: the loader's early answer when it has one that went well, else asked now. */
+  private async sessionInfo(): Promise<unknown> {
+    const early = this.session.takeEarlyInfo();
+    if (early) {
+      try {
+        const res = await early;
+        if (res.ok) return await res.json();
+      } catch {
+        // asked again below, with the client's renewal and error handling
+      }
+    }
+    return this.client.request('/api/session');
+  }
+
+  private async startEvents() {
+    const client = this.client;
+    const { EventStream } = await import('../api/event-stream.ts');
+    // A restart while this loaded made a new client; that restart starts its own reader.
+    if (client !== this.client || this.events || this.flow.session === null) return;
+    const events = new EventStream(client, () => this.session.token());
+    events.onConnectionChange((live) => this.set({ live }));
+    this.unsubscribe = events.subscribe((e) => this.onLiveEvent(e));
+    this.events = events;
+    if (this.isConnected) events.start();
   }
 
   private onSession(info: SessionMinted | undefined) {
@@ -191,13 +228,23 @@ export class SphereRamp extends LitElement {
 
   /** The session expired and renewing it failed: say so once, and offer to try again. */
   private sessionLost() {
-    if (this.flow.session === null) return;
-    this.events.stop();
+    if (this.flow.session === null || this.losing === this.client) return;
+    const client = (this.losing = this.client);
+    this.events?.stop();
     this.lostSession = this.flow.session;
     this.emit('ramp-session-expired', { reason: 'renewal-failed' });
-    this.report(requestFailed(new RampError('session', this.messages.common.sessionExpired, 401), this.base));
-    this.set({ session: null });
+    const lost = new RampError('session', this.messages.common.sessionExpired, 401);
+    const base = this.base;
+    // The host hears ramp-error before the widget shows the lost session, as when this was synchronous.
+    void diagnose()
+      .then((d) => this.report(d.requestFailed(lost, base)), () => undefined)
+      .then(() => {
+        if (client === this.client) this.set({ session: null });
+      });
   }
+
+  /** The client whose session is being reported lost (once per start). */
+  private losing?: RampClient;
 
   /** The session the person had before renewal failed; what "Try again" restores. */
   private lostSession?: FlowState['session'];
@@ -218,12 +265,13 @@ export class SphereRamp extends LitElement {
       await this.session.token();
       const previous = this.lostSession;
       this.lostSession = undefined;
+      this.losing = undefined;
       if (!previous || this.flow.customer === undefined) {
         this.flow = { ...this.flow, session: undefined };
         await this.boot();
       } else {
         this.set({ session: previous });
-        this.events.start();
+        this.events?.start();
         void this.refreshCustomer();
       }
     } catch {
@@ -240,7 +288,9 @@ export class SphereRamp extends LitElement {
     // Polls, live events and steps all refresh; only the newest answer may land.
     const request = ++this.customerRequests;
     try {
-      const customer = await this.client.request(`/api/v2/customer/${encodeURIComponent(id)}`, { schema: Customer });
+      // The schema loads beside the request: a new person's first screen never needs it.
+      const [{ Customer }, body] = await Promise.all([import('../../contract/spherepay/customer.ts'), this.client.request(`/api/v2/customer/${encodeURIComponent(id)}`)]);
+      const customer = parseOrFail(Customer, body);
       if (request === this.customerRequests) this.set({ customer });
     } catch (err) {
       if (this.flow.customer === undefined) void this.failStart(err);
@@ -250,7 +300,8 @@ export class SphereRamp extends LitElement {
 
   private async refreshTransfer(id: string) {
     try {
-      const transfer = await this.client.request(`/api/v2/transfer/${encodeURIComponent(id)}`, { schema: Transfer });
+      const [{ Transfer }, body] = await Promise.all([import('../../contract/spherepay/transfer.ts'), this.client.request(`/api/v2/transfer/${encodeURIComponent(id)}`)]);
+      const transfer = parseOrFail(Transfer, body);
       if (this.flow.transfer?.id === transfer.id) this.set({ transfer });
     } catch (err) {
       this.reportError(err);
@@ -259,9 +310,9 @@ export class SphereRamp extends LitElement {
 
   private onLiveEvent(event: LiveEvent) {
     // Events are hints (API.md §8.3): the resource is re-read, whatever the event said.
-    if (event.type === LIVE_EVENT_TYPES.customerVerification) void this.refreshCustomer();
+    if (event.type === ('customer.verification' satisfies LiveEventType)) void this.refreshCustomer();
     const transferId = event.data.transferId;
-    if (event.type === LIVE_EVENT_TYPES.transferStatus && typeof transferId === 'string' && transferId === this.flow.transfer?.id) {
+    if (event.type === ('transfer.status' satisfies LiveEventType) && typeof transferId === 'string' && transferId === this.flow.transfer?.id) {
       void this.refreshTransfer(transferId);
     }
   }
@@ -272,6 +323,7 @@ export class SphereRamp extends LitElement {
     // The session check and an early customer load can fail together: one diagnosis per start.
     if (this.startFailed) return;
     this.startFailed = true;
+    const { probe, requestFailed } = await diagnose();
     const reach = err instanceof RampError && err.kind === 'network' ? await probe(this.base, this.cspViolations) : undefined;
     const diagnosis = requestFailed(err, this.base, { start: true, reach });
     const misconfigured = ['origin-not-allowed', 'proxy-unreachable'].includes(diagnosis.detail.code) && !diagnosis.detail.retryable;
@@ -281,7 +333,9 @@ export class SphereRamp extends LitElement {
   }
 
   private reportError(err: unknown) {
-    if (err instanceof RampError) this.report(requestFailed(err, this.base));
+    if (!(err instanceof RampError)) return;
+    const base = this.base;
+    void diagnose().then((d) => this.report(d.requestFailed(err, base)));
   }
 
   /** Fires `ramp-error`; with `debug`, prints what is wrong and the exact fix. */
@@ -323,13 +377,17 @@ export class SphereRamp extends LitElement {
     return {
       state: this.flow,
       client: this.client,
-      events: this.events,
       messages: this.messages,
       locale: resolveLocale(this.locale),
       set: (patch) => this.set(patch),
       emit: (type, detail) => this.emit(type, detail),
       announce: (message) => this.announce(message),
       refreshCustomer: () => this.refreshCustomer(),
+      needMessages: (area) => {
+        if (this.areas.has(area)) return this.messagesLoaded;
+        this.areas.add(area);
+        return this.loadMessages();
+      },
     };
   }
 
@@ -354,6 +412,10 @@ export class SphereRamp extends LitElement {
     const previous = this.shownStep;
     this.shownStep = step;
     if (previous === null) this.emit('ramp-ready', { version: 1 });
+    if (this.eventsWanted) {
+      this.eventsWanted = false;
+      void this.startEvents();
+    }
     this.emit('ramp-step-change', { step, previous });
     if (previous !== null) void this.focusStepHeading();
   }
@@ -419,6 +481,13 @@ export class SphereRamp extends LitElement {
     const tag = unsafeStatic(view.tag);
     return staticHtml`<${tag} data-step=${step}></${tag}>`;
   }
+}
+
+/** A schema's answer, or the same error the client gives an unreadable answer. */
+function parseOrFail<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new RampError('invalid-response', undefined);
+  return parsed.data;
 }
 
 const profileKey = (customer: Customer) => {

@@ -16,7 +16,8 @@ const ONBOARDING: readonly Area[] = ['onboarding', 'validation'];
 const MONEY: readonly Area[] = ['money', 'validation'];
 
 export const STEP_VIEWS: Partial<Record<StepId, StepView>> = {
-  profile: { tag: 'sphere-ramp-profile', areas: ONBOARDING, load: () => import('../steps/onboarding/profile-step/define.ts') },
+  // The first screen: its own strings only; the forms ask for onboarding and validation when chosen.
+  profile: { tag: 'sphere-ramp-profile', areas: ['profile'], load: () => import('../steps/onboarding/profile-step/define.ts') },
   verification: { tag: 'sphere-ramp-verification', areas: ONBOARDING, load: () => import('../steps/onboarding/verification-step/define.ts') },
   review: { tag: 'sphere-ramp-review', areas: ONBOARDING, load: () => import('../steps/onboarding/review-step/define.ts') },
   rejected: { tag: 'sphere-ramp-rejected', areas: ONBOARDING, load: () => import('../steps/onboarding/rejected-step/define.ts') },

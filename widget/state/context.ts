@@ -1,19 +1,17 @@
 /**
  * The context every step consumes: the current flow state (a new object on
  * every change, so `@consume({ subscribe: true })` re-renders), the API
- * client, live events, messages, and the few actions that touch shared state.
+ * client, messages, and the few actions that touch shared state.
  */
 import { createContext } from '@lit/context';
 import type { RampClient } from '../api/client.ts';
-import type { EventStream } from '../api/event-stream.ts';
 import type { RampEventMap, RampEventName } from '../events.ts';
-import type { Messages } from '../i18n/messages.ts';
+import type { Area, Messages } from '../i18n/messages.ts';
 import type { FlowState } from './flow.ts';
 
 export interface RampContext {
   readonly state: FlowState;
   readonly client: RampClient;
-  readonly events: EventStream;
   readonly messages: Messages;
   readonly locale: string;
   /** Merge a change into the flow state; the root re-derives the step. */
@@ -22,6 +20,8 @@ export interface RampContext {
   emit<K extends RampEventName>(type: K, detail: RampEventMap[K]): void;
   /** Say something to screen readers through the root's aria-live region. */
   announce(message: string): void;
+  /** Load another area's strings (a step's sub-form); resolves once `messages` has them. */
+  needMessages(area: Area): Promise<void>;
   /** Re-fetch the customer (after a change elsewhere, e.g. a hosted page). */
   refreshCustomer(): Promise<void>;
 }

@@ -23,6 +23,8 @@ export const individualBody = (sandboxRequire = 'none') => ({
 export async function chooseKind(el: SphereRamp, kind: 'individual' | 'business') {
   const radio = deepQuery<HTMLInputElement>(el.shadowRoot!, `input[type="radio"][value="${kind}"]`)!;
   radio.click();
+  // The form loads when chosen (it is not on the first screen): a person sees it appear.
+  await waitUntil(() => deepQuery(el.shadowRoot!, `sphere-ramp-${kind}-form`)?.shadowRoot?.querySelector('form'), `the ${kind} form to appear`);
   await settle(el);
 }
 

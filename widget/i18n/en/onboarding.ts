@@ -1,17 +1,10 @@
 /** English strings for onboarding (KYC/KYB). */
 export const onboarding = {
-  profileTitle: 'Tell us about you',
   verificationTitle: 'Verify your identity',
   verificationTitleBusiness: 'Verify your business',
   reviewTitle: 'We are reviewing your details',
   rejectedTitle: 'We could not verify you',
 
-  profileIntro: 'We need a few details to verify you before you can move money. It takes a few minutes.',
-  kindLegend: 'Who is this account for?',
-  kindIndividual: 'Me, as an individual',
-  kindIndividualHint: 'Personal account, verified with your ID.',
-  kindBusiness: 'A business',
-  kindBusinessHint: 'Company account, verified with company documents and its owners.',
   contactLegend: 'Your contact details',
   residenceLegend: 'Where you live',
   identityLegend: 'Your identity',

@@ -2,18 +2,11 @@
 import type { Messages } from '../messages.ts';
 
 export const onboarding: Messages['onboarding'] = {
-  profileTitle: 'Cuéntanos sobre ti',
   verificationTitle: 'Verifica tu identidad',
   verificationTitleBusiness: 'Verifica tu empresa',
   reviewTitle: 'Estamos revisando tus datos',
   rejectedTitle: 'No pudimos verificarte',
 
-  profileIntro: 'Necesitamos algunos datos para verificarte antes de que puedas mover dinero. Solo lleva unos minutos.',
-  kindLegend: '¿Para quién es esta cuenta?',
-  kindIndividual: 'Para mí, como particular',
-  kindIndividualHint: 'Cuenta personal, verificada con tu documento de identidad.',
-  kindBusiness: 'Para una empresa',
-  kindBusinessHint: 'Cuenta de empresa, verificada con documentos de la empresa y de sus propietarios.',
   contactLegend: 'Tus datos de contacto',
   residenceLegend: 'Dónde vives',
   identityLegend: 'Tu identidad',

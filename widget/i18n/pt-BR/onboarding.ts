@@ -2,18 +2,11 @@
 import type { Messages } from '../messages.ts';
 
 export const onboarding: Messages['onboarding'] = {
-  profileTitle: 'Conte-nos sobre você',
   verificationTitle: 'Verifique sua identidade',
   verificationTitleBusiness: 'Verifique sua empresa',
   reviewTitle: 'Estamos analisando seus dados',
   rejectedTitle: 'Não foi possível verificar você',
 
-  profileIntro: 'Precisamos de alguns dados para verificar você antes que possa movimentar dinheiro. Leva poucos minutos.',
-  kindLegend: 'Para quem é esta conta?',
-  kindIndividual: 'Para mim, como pessoa física',
-  kindIndividualHint: 'Conta pessoal, verificada com seu documento de identidade.',
-  kindBusiness: 'Para uma empresa',
-  kindBusinessHint: 'Conta empresarial, verificada com documentos da empresa e de seus sócios.',
   contactLegend: 'Seus dados de contato',
   residenceLegend: 'Onde você mora',
   identityLegend: 'Sua identidade',

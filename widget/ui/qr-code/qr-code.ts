@@ -1,10 +1,10 @@
 /**
  * A QR code drawn as one SVG path, with an accessible name. Import it only
- * from lazily loaded steps: the encoder is the heaviest thing it pulls in.
+ * from lazily loaded steps: the encoder (lean-qr's nano build, ~2 KB gzipped) is the heaviest thing it pulls in.
  */
 import { LitElement, css, html, svg } from 'lit';
 import { property } from 'lit/decorators.js';
-import qrcode from 'qrcode-generator';
+import { correction, generate } from 'lean-qr/nano';
 
 export class QrCode extends LitElement {
   // Scanners need dark modules on a light ground whatever the theme, so these
@@ -22,14 +22,12 @@ export class QrCode extends LitElement {
 
   protected override render() {
     if (!this.value) return html``;
-    const qr = qrcode(0, 'M');
-    qr.addData(this.value);
-    qr.make();
-    const count = qr.getModuleCount();
+    const qr = generate(this.value, { minCorrectionLevel: correction.M });
+    const count = qr.size;
     const quiet = 4;
     let d = '';
     for (let row = 0; row < count; row++) {
-      for (let col = 0; col < count; col++) if (qr.isDark(row, col)) d += `M${col + quiet} ${row + quiet}h1v1h-1z`;
+      for (let col = 0; col < count; col++) if (qr.get(col, row)) d += `M${col + quiet} ${row + quiet}h1v1h-1z`;
     }
     const size = count + quiet * 2;
     return html`<svg part="qr" role="img" aria-label=${this.label} viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges">

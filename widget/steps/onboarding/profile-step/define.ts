@@ -1,6 +1,8 @@
-/** Registers `<sphere-ramp-profile>` and the elements it renders. */
-import '../individual-form/define.ts';
-import '../business-form/define.ts';
+/**
+ * Registers `<sphere-ramp-profile>`. Its two forms (with their schemas and the
+ * country table) load when chosen, and are prefetched when the page is idle:
+ * see profile-step.ts.
+ */
 import { defineElement } from '../../../ui/define-element.ts';
 import { ProfileStep } from './profile-step.ts';
 
