@@ -35,7 +35,8 @@ export const isSessionPolicy = (v: unknown): v is SessionPolicy =>
 export const isSessionInfo = (v: unknown): v is SessionInfo =>
   isObject(v) && isNullableString(v.customerId) && isString(v.expiresAt) && optional(v.policy, isSessionPolicy);
 
-const isFieldError = (v: unknown) => isObject(v) && isString(v.detail) && isString(v.pointer);
+// An error item's `pointer` is not promised (D11).
+const isFieldError = (v: unknown) => isObject(v) && isString(v.detail) && (v.pointer === undefined || isString(v.pointer));
 
 /** SpherePay's (and the proxy's) error body. */
 export const isProblemDetails = (v: unknown): v is ProblemDetails =>
