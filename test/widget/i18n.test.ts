@@ -64,9 +64,9 @@ const button = (el: SphereRamp, name: string) => {
   return found;
 };
 
-const CASES: { locale: Locale; amountTyped: string; sent: string; countdown: RegExp; sendExactly: string }[] = [
-  { locale: 'es', amountTyped: '1234,5', sent: '1234,50 US$', countdown: /Tipo de cambio garantizado durante ?(\d+ min|\d+ s)/, sendExactly: 'Envía exactamente 1234,50 US$ por ACH' },
-  { locale: 'pt-BR', amountTyped: '1.234,5', sent: 'US$ 1.234,50', countdown: /Taxa garantida por ?(\d+ min|\d+ s)/, sendExactly: 'Envie exatamente US$ 1.234,50 por ACH' },
+const CASES: { locale: Locale; amountTyped: string; sent: string; received: string; countdown: RegExp; sendExactly: string }[] = [
+  { locale: 'es', amountTyped: '1234,5', sent: '1234,50 US$', received: '1233,50 USDC', countdown: /Tipo de cambio garantizado durante ?(\d+ min|\d+ s)/, sendExactly: 'Envía exactamente 1234,50 US$ por ACH' },
+  { locale: 'pt-BR', amountTyped: '1.234,5', sent: 'US$ 1.234,50', received: '1.233,50 USDC', countdown: /Taxa garantida por ?(\d+ min|\d+ s)/, sendExactly: 'Envie exatamente US$ 1.234,50 por ACH' },
 ];
 
 describe('<sphere-ramp> in Spanish and Portuguese', () => {
@@ -146,12 +146,12 @@ describe('<sphere-ramp> in Spanish and Portuguese', () => {
       await expectNoEnglish(el, phrases, 'transfer');
       await expect(transfer).to.be.accessible();
 
-      // History: the amount and the date the way the locale writes them.
+      // History: the amount delivered (D12) and the date, the way the locale writes them.
       button(el, m.money.history).click();
       const history = await waitForStep(el, 'history');
       await waitUntil(() => deepQuery(el.shadowRoot!, '[data-transfer]'), 'history row');
       const row = text(el);
-      expect(row).to.contain(c.sent);
+      expect(row).to.contain(c.received);
       // The sandbox's clock is shared and moved by other tests: the date is the transfer's own.
       const [made] = (await transfersOf(user, customerId)).data as unknown as { created: string }[];
       expect(row).to.contain(new Intl.DateTimeFormat(c.locale, { dateStyle: 'medium' }).format(new Date(made!.created)));
