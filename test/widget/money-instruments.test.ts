@@ -124,4 +124,14 @@ describe('<sphere-ramp> instruments', () => {
     expect(text(el)).to.contain('Send exactly R$500.00 by PIX');
     expect(events.filter((e) => e.type === 'ramp-error')).to.have.length(0);
   });
+
+  it('asks for the BRL verification before a PIX amount goes on, when only the USD profile is approved (D13)', async () => {
+    const user = uniqueUser('brl-gate');
+    await approvedCustomer(user, 'kyc_profile_a');
+    const { el } = await mountRamp({ user, attrs: { 'source-currency': 'brl' } });
+    await waitForStep(el, 'ramp');
+    await waitUntil(() => deepQuery(el.shadowRoot!, '[data-profile-needed]'), 'BRL verification notice');
+    expect(deepQuery(el.shadowRoot!, '[data-profile-needed]')!.textContent).to.contain('BRL transfers need an additional verification');
+    expect(button(el, 'Continue').disabled).to.equal(true);
+  });
 });

@@ -30,6 +30,7 @@ export const PARTS = {
   'quote-expired': 'The notice shown when a quote expired.',
   status: 'The transfer\'s current status.',
   timeline: 'The transfer\'s status timeline.',
+  'deposit-pending': 'Deposit details not available yet, with a button to check again.',
   'deposit-warning': 'What to send, exactly (amount, network or rail).',
   'memo-warning': 'The notice that the memo / reference is required.',
   'copy-button': 'Each copy button on the deposit instructions.',

@@ -36,7 +36,8 @@ interface Customer {
  * sandbox's short document review to put the profile in `pending`, then
  * approves it. Returns the customer id.
  */
-export async function approvedCustomer(user: string): Promise<string> {
+/** A customer whose pending profiles are approved: all of them, or only `profile` (D13: e.g. `kyc_profile_a`, leaving BRL's `kyc_profile_b` pending). */
+export async function approvedCustomer(user: string, profile?: string): Promise<string> {
   const customer = await api<Customer>(user, 'customer', {
     body: {
       type: 'individual',
@@ -61,7 +62,7 @@ export async function approvedCustomer(user: string): Promise<string> {
     timeout: 10000,
     interval: 250,
   });
-  await sandbox(user, 'customer/approve');
+  await sandbox(user, 'customer/approve', profile ? { profile } : undefined);
   return customer.id;
 }
 

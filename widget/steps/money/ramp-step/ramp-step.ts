@@ -16,6 +16,7 @@ import { BankAccountList, type BankAccount } from '../../../../contract/spherepa
 import { WalletList, type Wallet } from '../../../../contract/spherepay/wallet.ts';
 import { CURRENCY_RAILS, NETWORK_CURRENCIES, isBrlNetwork } from '../../../../contract/spherepay/matrix.ts';
 import { WALLET_NETWORKS } from '../../../../contract/spherepay/networks.ts';
+import { isApprovedFor, profileFor } from '../../../../contract/spherepay/profiles.ts';
 import type { FiatCurrency, FiatNetwork } from '../../../../contract/spherepay/common.ts';
 import { AMOUNT_PATTERN, compare, normalizeAmount } from '../../../../contract/money.ts';
 import type { SessionPolicy } from '../../../../contract/proxy-api.ts';
@@ -375,8 +376,16 @@ export class RampStep extends LitElement {
     this.submitError = undefined;
   }
 
+  /** D13: the profile this currency needs, when the customer is not approved for it (BRL needs `kyc_profile_b`). */
+  private get unverifiedProfile(): { status: string | undefined } | undefined {
+    const customer = this.ctx.state.customer;
+    if (!customer || isApprovedFor(customer, this.fiat)) return undefined;
+    return { status: profileFor(customer, this.fiat)?.status };
+  }
+
   private continueToInstruments(e: Event) {
     e.preventDefault();
+    if (this.unverifiedProfile) return;
     this.normalizeAmountField();
     if (!this.form.validate()) return;
     clearTimeout(this.estimateTimer);
@@ -508,6 +517,7 @@ export class RampStep extends LitElement {
       </select>`;
     const networks = this.networks;
     const example = !this.typedAmount;
+    const unverified = this.unverifiedProfile;
     return html`<form class="stack" novalidate @submit=${this.continueToInstruments} aria-labelledby="amount-title">
       <h3 id="amount-title" class="visually-hidden">${m.amountStepTitle}</h3>
       ${this.renderDirection()}
@@ -544,7 +554,8 @@ export class RampStep extends LitElement {
         <p class="hint">${this.ctx.state.presets.quotes ? m.estimateHint : m.floatingNotice}</p>
       </section>
       ${this.submitError ? html`<p class="notice danger" role="alert">${this.submitError}</p>` : nothing}
-      <div class="actions"><button type="submit" part="submit">${m.continue}</button></div>
+      ${unverified ? html`<p class="notice warning" role="status" data-profile-needed>${m.profileNeeded(this.fiat, unverified.status)}</p>` : nothing}
+      <div class="actions"><button type="submit" part="submit" ?disabled=${!!unverified}>${m.continue}</button></div>
     </form>`;
   }
 
