@@ -1,8 +1,8 @@
 /** `npm start`: the proxy, with the embedded sandbox and the demo when SPHEREPAY_API_KEY is unset. */
-import { ConfigError } from '../proxy-server/config.ts';
+import { runFromCommandLine } from '../proxy-server/run.ts';
 import { startDevServer } from './server.ts';
 
-try {
+await runFromCommandLine(async () => {
   const server = await startDevServer(process.env);
   const { config } = server;
   const lines = [`sphere-ramp proxy listening on ${server.url}`];
@@ -20,21 +20,5 @@ try {
     lines.push(`SpherePay: ${config.spherepay.baseUrl}`);
   }
   lines.push(`allowed origins: ${config.allowedOrigins.join(', ') || '(none: same origin only)'}`);
-  console.log(lines.join('\n'));
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: shutting down`);
-    server.close().then(() => process.exit(0), () => process.exit(1));
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
-} catch (err) {
-  if (err instanceof ConfigError) {
-    console.error(err.message);
-    process.exit(1);
-  }
-  throw err;
-}
+  return { close: () => server.close(), banner: lines };
+});
