@@ -43,7 +43,7 @@ const configs: Record<string, () => UserConfig> = {
       minify: false,
       sourcemap: true,
       lib: {
-        entry: { index: at('widget/index.ts'), react: at('widget/react/index.ts'), frame: at('widget/frame/index.ts') },
+        entry: { index: at('widget/index.ts'), react: at('widget/react/index.ts'), frame: at('widget/frame/index.ts'), vue: at('widget/vue/index.ts') },
         formats: ['es'],
       },
       rolldownOptions: {

@@ -31,6 +31,18 @@ const SECRET = 'packed-consumer-secret';
 let work: string;
 let app: string;
 
+/** Vue's template checker reads GlobalComponents: the element is declared there with its typed attributes. */
+const VUE_CONSUMER = `import type {} from 'sphere-ramp/vue';
+import type { GlobalComponents } from 'vue';
+
+type Ramp = InstanceType<GlobalComponents['sphere-ramp']>['$props'];
+export const ramp: Ramp = { 'session-url': '/ramp/session', theme: 'dark', locale: 'es' };
+// @ts-expect-error theme is 'light' | 'dark' | 'auto'
+export const wrong: Ramp = { theme: 'blue' };
+// @ts-expect-error only <sphere-ramp> is declared
+export type Missing = GlobalComponents['sphere-rampx'];
+`;
+
 const TSX_CONSUMER = `import { useState } from 'react';
 import { SphereRamp, type SphereRampProps } from 'sphere-ramp/react';
 import { RAMP_ERROR_CODES, RAMP_EVENTS, type RampErrorDetail, type RampEvent } from 'sphere-ramp';
@@ -77,6 +89,7 @@ const SERVER_IMPORT = `import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 await import('sphere-ramp');
 await import('sphere-ramp/frame');
+await import('sphere-ramp/vue');
 const { SphereRamp } = await import('sphere-ramp/react');
 console.log(renderToString(createElement(SphereRamp, { sessionUrl: '/ramp/session', theme: 'dark' })));
 `;
@@ -108,6 +121,7 @@ function makeConsumer() {
   }));
   mkdirSync(join(app, 'src'));
   writeFileSync(join(app, 'src/checkout.tsx'), TSX_CONSUMER);
+  writeFileSync(join(app, 'src/vue-globals.ts'), VUE_CONSUMER);
   writeFileSync(join(app, 'src/main.tsx'), MAIN_TSX);
   writeFileSync(join(app, 'index.html'), '<!doctype html><html lang="en"><head><meta name="ramp-proxy" content="%PROXY%"><title>consumer</title></head><body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>');
   writeFileSync(join(app, 'server-import.mjs'), SERVER_IMPORT);
@@ -129,7 +143,7 @@ describe('the packed tarball in a fresh consumer project', () => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('a strict TSX consumer type-checks against the packed types, and wrong uses do not', () => {
+  it('a strict TSX consumer, and a Vue app\'s global components, type-check against the packed types, and wrong uses do not', () => {
     const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', app], { encoding: 'utf8' });
     assert.equal(tsc.status, 0, `tsc failed:\n${tsc.stdout}${tsc.stderr}`);
     // The @ts-expect-error lines would themselves fail the compile if the types were \`any\`.

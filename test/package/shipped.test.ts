@@ -38,7 +38,7 @@ const entryFiles = Object.entries(pkg.exports)
 describe('importing the package on a server', () => {
   it('every JavaScript entry of package.json imports in Node without a DOM', async () => {
     assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined');
-    assert.deepEqual(entryFiles.map(([n]) => n).sort(), ['.', './frame', './react']);
+    assert.deepEqual(entryFiles.map(([n]) => n).sort(), ['.', './frame', './react', './vue']);
     for (const [name, file] of entryFiles) {
       const mod = (await import(pathToFileURL(join(ROOT, file)).href)) as Record<string, unknown>;
       assert.ok(Object.keys(mod).length > 0, `${name} exports something`);
