@@ -88,9 +88,9 @@ export async function startServer(env: NodeJS.ProcessEnv, overrides: ServerOverr
   const config = composition.config ?? loaded;
 
   const events = createEventHub(config.streams);
-  // Only where every process hears revocations and links (PostgreSQL's broadcasts): two
-  // processes on one SQLite file have no such channel, so there the cache stays off.
-  const sessionCache = new SessionCache(store.shared ? 2_000 : 0);
+  // Off (TTL 0): a revoked token must be refused at once on every process (DESIGN.md), and a
+  // broadcast can arrive after the next request does, so nothing across processes may be remembered.
+  const sessionCache = new SessionCache(0);
   // Whatever any process sharing the store announces reaches this process's event streams and session cache.
   const unsubscribe = store.subscribe((m) => {
     if (m.kind === 'event') events.publish(m.event);

@@ -118,7 +118,8 @@ describe('proxy rate limits', () => {
 
   it('limits each IP across sessions', async () => {
     let last = 0;
-    for (let i = 0; i < 60 && last !== 429; i++) last = (await stack.call(undefined, 'GET', '/api/sandbox')).status;
+    // Fixed one-minute windows: 120 calls reach the limit of 50 even when a window boundary falls among them.
+    for (let i = 0; i < 120 && last !== 429; i++) last = (await stack.call(undefined, 'GET', '/api/sandbox')).status;
     assert.equal(last, 429);
   });
 });
