@@ -5,7 +5,7 @@
  * separate sandbox with its own key, reached through a small forwarding
  * server that counts every upstream request.
  */
-import { createServer, request, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -209,12 +209,18 @@ export function passportForm(customerId?: string, file: Uint8Array = PDF, declar
   return form;
 }
 
-/** Forwards everything to `target`, counting requests by "METHOD /path". */
-export async function startCounter(target: string) {
+/**
+ * Forwards everything to `target`, counting requests by "METHOD /path". A
+ * request for which `intercept` returns true is left to it instead (a test
+ * that stalls or drops a call).
+ */
+export async function startCounter(target: string, intercept?: (key: string, req: IncomingMessage, res: ServerResponse) => boolean) {
   const t = new URL(target);
   const seen: string[] = [];
   const server: Server = createServer((req, res) => {
-    seen.push(`${req.method} ${(req.url ?? '').split('?')[0]}`);
+    const key = `${req.method} ${(req.url ?? '').split('?')[0]}`;
+    seen.push(key);
+    if (intercept?.(key, req, res)) return;
     const up = request({ host: t.hostname, port: t.port, method: req.method, path: req.url, headers: req.headers }, (r) => {
       res.writeHead(r.statusCode ?? 502, r.headers);
       r.pipe(res);

@@ -5,10 +5,10 @@
  * process only; a counting forwarder sees every upstream call.
  */
 import { after, before, describe, it } from 'node:test';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import assert from 'node:assert/strict';
 import { createHmac, randomBytes } from 'node:crypto';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startSandbox } from '../../sandbox/server.ts';
 import { freshSchema, postgresUnavailable } from '../support/node/postgres.ts';
 import { startProxyProcess, type ProxyProcess } from '../../dev/processes.ts';
@@ -236,26 +236,13 @@ describe('two proxy processes on one PostgreSQL database', { skip: noPostgres },
 
 /** Forwards to `target`, except requests matching `hold` ("METHOD /path"), which it keeps open and never answers. */
 async function startStall(target: string, hold: string) {
-  const t = new URL(target);
   let heldOne!: () => void;
   const held = new Promise<void>((r) => (heldOne = r));
-  const server: Server = createServer((req, res) => {
-    if (`${req.method} ${(req.url ?? '').split('?')[0]}` === hold) {
-      req.resume();
-      heldOne();
-      return;
-    }
-    const up = request({ host: t.hostname, port: t.port, method: req.method, path: req.url, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
-    up.on('error', () => res.destroy());
-    req.pipe(up);
+  const forwarder = await startCounter(target, (key, req) => {
+    if (key !== hold) return false;
+    req.resume();
+    heldOne();
+    return true;
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    held,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
-  };
+  return { url: forwarder.url, held, close: forwarder.close };
 }
