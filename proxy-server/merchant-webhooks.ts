@@ -98,14 +98,15 @@ export function startMerchantWebhooks(o: MerchantWebhookOptions & { store: Store
       failure = (err as Error).name === 'TimeoutError' ? `no answer within ${o.timeoutMs} ms` : `unreachable (${(err as Error).message})`;
     }
     const now = o.now();
-    const next = new Date(now.getTime() + backoff(d.attempts, o.backoffMs));
+    const retryInMs = backoff(d.attempts, o.backoffMs);
+    const next = new Date(now.getTime() + retryInMs);
     if (next.getTime() - d.enqueuedAt.getTime() > GIVE_UP_AFTER_MS) {
       await o.store.recordDelivery(d.event.seq, { state: 'failed', error: failure }, now);
       log.error({ eventId: d.event.id, type: d.event.type, customerId: d.event.customerId, attempt, error: failure }, 'merchant webhook given up after 24 h');
       return;
     }
     await o.store.recordDelivery(d.event.seq, { state: 'retry', nextAttemptAt: next, error: failure }, now);
-    log.warn({ eventId: d.event.id, type: d.event.type, customerId: d.event.customerId, attempt, error: failure, nextAttemptAt: next.toISOString() }, 'merchant webhook failed; will retry');
+    log.warn({ eventId: d.event.id, type: d.event.type, customerId: d.event.customerId, attempt, error: failure, retryInMs, nextAttemptAt: next.toISOString() }, 'merchant webhook failed; will retry');
   }
 
   async function drain() {
