@@ -107,7 +107,10 @@ describe('merchant webhooks: signed, at least once, in order per customer', () =
     const id = await spherepay('customer.kyc.pending', customerId);
     await until(() => receiver.received.filter((r) => r.body.id === id).length === 4, 'three failures and a success');
     receiver.answer = () => 200;
-    const attempts = logs.lines.map((l) => JSON.parse(l)).filter((l) => l.eventId === id && l.component === 'merchant-webhooks');
+    const attemptsLogged = () => logs.lines.map((l) => JSON.parse(l)).filter((l) => l.eventId === id && l.component === 'merchant-webhooks');
+    // The success is logged once the receiver's answer is back, a moment after it was received.
+    await until(() => attemptsLogged().some((l) => l.msg === 'merchant webhook delivered'), 'the delivery logged');
+    const attempts = attemptsLogged();
     assert.deepEqual(attempts.map((l) => l.msg), [
       'merchant webhook failed; will retry', 'merchant webhook failed; will retry', 'merchant webhook failed; will retry', 'merchant webhook delivered',
     ]);
