@@ -6,34 +6,55 @@
  * test/contract/hashes.test.ts. Not for secrets: no constant-time claims.
  */
 
-const MASK64 = (1n << 64n) - 1n;
 /** Rotation offsets of lane x + 5y. */
-const ROTATIONS = [0, 1, 62, 28, 27, 36, 44, 6, 55, 20, 3, 10, 43, 25, 39, 41, 45, 15, 21, 8, 18, 2, 61, 56, 14].map(BigInt);
-/** Round constants, from the LFSR of the Keccak reference. */
-const ROUND_CONSTANTS: bigint[] = [];
+const ROTATIONS = [0, 1, 62, 28, 27, 36, 44, 6, 55, 20, 3, 10, 43, 25, 39, 41, 45, 15, 21, 8, 18, 2, 61, 56, 14];
+/** Where rho-pi moves lane x + 5y: y + 5((2x + 3y) mod 5). */
+const PI = ROTATIONS.map((_, i) => ((i / 5) | 0) + 5 * ((2 * (i % 5) + 3 * ((i / 5) | 0)) % 5));
+/**
+ * Round constants from the LFSR of the Keccak reference, as 32-bit halves
+ * (low word at 2 * round). Lanes are kept as two 32-bit words, low first:
+ * measured, BigInt lanes cost ~250 us a hash, too slow for a server that
+ * checks an address on every request (issue 15).
+ */
+const ROUND_CONSTANTS = new Uint32Array(48);
 for (let round = 0, r = 1; round < 24; round++) {
-  let rc = 0n;
   for (let j = 0; j < 7; j++) {
     r = ((r << 1) ^ ((r >> 7) * 0x71)) % 256;
-    if (r & 2) rc ^= 1n << ((1n << BigInt(j)) - 1n);
+    const bit = (1 << j) - 1;
+    if (r & 2) ROUND_CONSTANTS[2 * round + (bit >> 5)]! |= 1 << (bit & 31);
   }
-  ROUND_CONSTANTS.push(rc);
 }
 
-const rotl64 = (x: bigint, n: bigint) => (n === 0n ? x : ((x << n) | (x >> (64n - n))) & MASK64);
+const b = new Uint32Array(50);
+const c = new Uint32Array(10);
 
-function keccakF(s: bigint[]) {
-  const b = new Array<bigint>(25);
-  const c = new Array<bigint>(5);
+function keccakF(s: Uint32Array) {
   for (let round = 0; round < 24; round++) {
-    for (let x = 0; x < 5; x++) c[x] = s[x]! ^ s[x + 5]! ^ s[x + 10]! ^ s[x + 15]! ^ s[x + 20]!;
-    for (let x = 0; x < 5; x++) {
-      const d = c[(x + 4) % 5]! ^ rotl64(c[(x + 1) % 5]!, 1n);
-      for (let y = 0; y < 25; y += 5) s[x + y] = s[x + y]! ^ d;
+    for (let w = 0; w < 10; w++) c[w] = s[w]! ^ s[w + 10]! ^ s[w + 20]! ^ s[w + 30]! ^ s[w + 40]!;
+    for (let w = 0; w < 10; w += 2) {
+      const lo = c[(w + 2) % 10]!;
+      const hi = c[(w + 3) % 10]!;
+      const dLo = c[(w + 8) % 10]! ^ ((lo << 1) | (hi >>> 31));
+      const dHi = c[(w + 9) % 10]! ^ ((hi << 1) | (lo >>> 31));
+      for (let y = 0; y < 50; y += 10) {
+        s[w + y] ^= dLo;
+        s[w + y + 1] ^= dHi;
+      }
     }
-    for (let x = 0; x < 5; x++) for (let y = 0; y < 5; y++) b[y + 5 * ((2 * x + 3 * y) % 5)] = rotl64(s[x + 5 * y]!, ROTATIONS[x + 5 * y]!);
-    for (let y = 0; y < 25; y += 5) for (let x = 0; x < 5; x++) s[x + y] = b[x + y]! ^ (~b[((x + 1) % 5) + y]! & MASK64 & b[((x + 2) % 5) + y]!);
-    s[0] = s[0]! ^ ROUND_CONSTANTS[round]!;
+    for (let i = 0; i < 25; i++) {
+      const n = ROTATIONS[i]!;
+      const lo = n < 32 ? s[2 * i]! : s[2 * i + 1]!;
+      const hi = n < 32 ? s[2 * i + 1]! : s[2 * i]!;
+      const k = n & 31;
+      const to = 2 * PI[i]!;
+      b[to] = k ? (lo << k) | (hi >>> (32 - k)) : lo;
+      b[to + 1] = k ? (hi << k) | (lo >>> (32 - k)) : hi;
+    }
+    for (let y = 0; y < 50; y += 10) {
+      for (let w = 0; w < 10; w++) s[w + y] = b[w + y]! ^ (~b[((w + 2) % 10) + y]! & b[((w + 4) % 10) + y]!);
+    }
+    s[0] ^= ROUND_CONSTANTS[2 * round]!;
+    s[1] ^= ROUND_CONSTANTS[2 * round + 1]!;
   }
 }
 
@@ -44,17 +65,15 @@ export function keccak256(data: Uint8Array): Uint8Array {
   padded.set(data);
   padded[data.length] ^= 0x01;
   padded[padded.length - 1]! ^= 0x80;
-  const s = new Array<bigint>(25).fill(0n);
+  const s = new Uint32Array(50);
+  const words = new DataView(padded.buffer);
   for (let off = 0; off < padded.length; off += rate) {
-    for (let i = 0; i < rate / 8; i++) {
-      let lane = 0n;
-      for (let k = 7; k >= 0; k--) lane = (lane << 8n) | BigInt(padded[off + i * 8 + k]!);
-      s[i] = s[i]! ^ lane;
-    }
+    for (let i = 0; i < rate / 4; i++) s[i] ^= words.getUint32(off + 4 * i, true);
     keccakF(s);
   }
   const out = new Uint8Array(32);
-  for (let i = 0; i < 32; i++) out[i] = Number((s[i >> 3]! >> BigInt(8 * (i & 7))) & 0xffn);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < 8; i++) view.setUint32(4 * i, s[i]!, true);
   return out;
 }
 
