@@ -1,13 +1,20 @@
-/** The proxy as an Express app: `createApp(config, deps)`; `server.ts` listens. */
+/**
+ * The proxy as one request listener: `createApp(config, deps)`; `server.ts`
+ * listens. The relay's routes run straight from their table (relay/router.ts)
+ * through the same checks, in the same order, as the Express app runs for
+ * everything else (issue 15: Express's router was a fifth of the relay's CPU).
+ */
+import type { RequestListener } from 'node:http';
 import express, { Router, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { SessionInfo } from '../contract/proxy-api.ts';
 import type { Config } from './config.ts';
 import { errorHandler, notFound } from './errors.ts';
+import { runChain } from './handler-chain.ts';
 import { eventsHandler, type EventHub } from './events.ts';
 import { healthRouter } from './health.ts';
 import { createOwnership } from './relay/ownership.ts';
-import { relayRouter } from './relay/router.ts';
+import { relayEntries, relayTable } from './relay/router.ts';
 import { hostedPagesRouter, sandboxControlsRouter } from './sandbox-relay.ts';
 import { cors, embedHeaders, perIpLimit, perSessionLimit, requestContext, securityHeaders } from './security.ts';
 import { authenticate, sessionsRouter, signOutHandler } from './sessions.ts';
@@ -25,7 +32,7 @@ export interface AppDeps {
   /** The proxy's clock (session expiry, records); default real time. */
   now?: () => Date;
   /**
-   * Resolved sessions, remembered briefly (session-cache.ts). Whoever revokes
+   * Resolved sessions, remembered (session-cache.ts); default none. Whoever revokes
    * sessions or hears of changes from another process calls its invalidate hooks.
    */
   sessionCache?: SessionCache;
@@ -37,11 +44,11 @@ export interface AppDeps {
 
 const JSON_LIMIT = '256kb';
 
-export function createApp(config: Config, deps: AppDeps): express.Express {
+export function createApp(config: Config, deps: AppDeps): RequestListener {
   const { store, upstream, logger, events } = deps;
   const now = deps.now ?? (() => new Date());
   const ownership = createOwnership(store, upstream, now);
-  const sessionCache = deps.sessionCache ?? new SessionCache();
+  const sessionCache = deps.sessionCache ?? new SessionCache(0);
   // Every process sharing the store hears these, so its open streams follow: a user's new
   // customer starts their events flowing, a revoked session's streams end. This process's
   // session cache forgets at once (server.ts also forgets on every broadcast).
@@ -56,23 +63,32 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   };
   const { integratorFees } = config;
 
+  // One instance of each check, shared by the relay's table and the app (one count per rate limit).
+  const context = requestContext(logger);
+  const headers = securityHeaders(config);
+  const crossOrigin = cors(config.allowedOrigins);
+  const ipLimit = perIpLimit(config, store);
+  const json = express.json({ limit: JSON_LIMIT });
+  const session = authenticate({ store, now, integratorFees, cache: sessionCache });
+  const sessionLimit = perSessionLimit(config, store);
+
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
-  app.use(requestContext(logger));
-  app.use(securityHeaders(config));
+  app.use(context);
+  app.use(headers);
   app.use('/embed', embedHeaders(config));
-  app.use(cors(config.allowedOrigins));
+  app.use(crossOrigin);
   app.use(healthRouter({ store, upstream }));
   app.use(webhooksRouter({ store, secret: config.spherepay.webhookSecret, now, ...(deps.merchantWebhooks ? { outbox: deps.merchantWebhooks } : {}) }));
   if (config.sandbox) app.use(hostedPagesRouter({ upstream }));
 
-  app.use('/api', perIpLimit(config, store), express.json({ limit: JSON_LIMIT }));
+  app.use('/api', ipLimit, json);
   app.use(sessionsRouter({ store, serverSecret: config.serverSecret, defaultTtlSeconds: config.sessionTtlSeconds, integratorFees, now, onLinked, onRevoked }));
 
   const api = Router();
-  api.use(authenticate({ store, now, integratorFees, cache: sessionCache }), perSessionLimit(config, store));
+  api.use(session, sessionLimit);
   api.get('/session', (req, res) => {
     const { customerId, expiresAt, policy } = req.session!;
     res.set('cache-control', 'no-store').json({ customerId, expiresAt: expiresAt.toISOString(), policy } satisfies SessionInfo);
@@ -80,7 +96,6 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   api.delete('/session', signOutHandler({ store, now, onRevoked }));
   api.get('/events', eventsHandler({ store, hub: events, heartbeatMs: config.sseHeartbeatMs, now }));
   if (config.sandboxControls) api.use('/sandbox', sandboxControlsRouter({ upstream, ownership }));
-  api.use('/v2', relayRouter({ store, upstream, ownership, now, onLinked, claimStaleMs: config.spherepay.timeoutMs }));
   app.use('/api', api);
   app.use('/api', () => {
     throw notFound();
@@ -92,5 +107,15 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
     throw notFound();
   });
   app.use(errorHandler);
-  return app;
+
+  // Body-less routes skip the JSON parser; the rest is what /api/v2 runs through in the app.
+  const entries = relayEntries({ store, upstream, ownership, now, onLinked, claimStaleMs: config.spherepay.timeoutMs });
+  const chains = new Map(entries.map((e) => [e, [context, headers, crossOrigin, ipLimit, ...(e.json ? [json] : []), session, sessionLimit, e.handler]]));
+  const relay = relayTable(entries);
+  return (req, res) => {
+    const match = relay(req.method, req.url);
+    if (!match) return void app(req, res);
+    const chain = chains.get(match.entry)!;
+    runChain(app, chain, errorHandler, req, res, match.params);
+  };
 }

@@ -47,13 +47,16 @@ export interface ServerOverrides {
 }
 
 const DRAIN_MS = 10_000;
+/** Exactness comes from the invalidation hooks and the store's data version; the TTL only lets idle sessions go. */
+const SESSION_CACHE_TTL_MS = 30_000;
+const SESSION_CACHE_ENTRIES = 10_000;
 
 export async function startServer(env: NodeJS.ProcessEnv, overrides: ServerOverrides = {}): Promise<RampServer> {
   const loaded = loadConfig(env);
   const logger = createLogger(loaded, overrides.logDestination);
 
   // Listen first: in sandbox mode the real port decides the public URL and the default origins.
-  let handler = (_req: IncomingMessage, res: ServerResponse) => void res.writeHead(503, { 'retry-after': '1' }).end();
+  let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => void res.writeHead(503, { 'retry-after': '1' }).end();
   const http = createServer((req, res) => handler(req, res));
   const port = overrides.port ?? loaded.port;
   const host = overrides.host ?? loaded.host;
@@ -88,9 +91,12 @@ export async function startServer(env: NodeJS.ProcessEnv, overrides: ServerOverr
   const config = composition.config ?? loaded;
 
   const events = createEventHub(config.streams);
-  // Off (TTL 0): a revoked token must be refused at once on every process (DESIGN.md), and a
-  // broadcast can arrive after the next request does, so nothing across processes may be remembered.
-  const sessionCache = new SessionCache(0);
+  // A revoked token must be refused at once on every process (DESIGN.md). A broadcast can arrive
+  // after the next request does, so sessions are remembered only where the store tells cheaply, on
+  // every lookup, whether another process wrote since (SQLite); elsewhere (PostgreSQL) the cache is off.
+  const sessionCache = store.dataVersion
+    ? new SessionCache(SESSION_CACHE_TTL_MS, SESSION_CACHE_ENTRIES, Date.now, store.dataVersion.bind(store))
+    : new SessionCache(0);
   // Whatever any process sharing the store announces reaches this process's event streams and session cache.
   const unsubscribe = store.subscribe((m) => {
     if (m.kind === 'event') events.publish(m.event);

@@ -1,18 +1,23 @@
 /**
- * A short-lived, bounded memory of resolved sessions, so a burst of relay
- * calls does not read the store twice per request (token -> session, user ->
- * customer). It must never outlive what it remembers by much:
+ * A bounded memory of resolved sessions, so a burst of relay calls does not
+ * read the store twice per request (token -> session, user -> customer).
+ * It must never let a revoked token through, nor keep a customer that
+ * changed:
  *
- * - entries live `ttlMs` (default 2 s): a change made elsewhere (another
- *   process, a revocation) is seen within that time at worst;
  * - `invalidateUser` / `invalidateToken` drop entries at once: the proxy
- *   calls it when a user's customer is linked, and revocation (issue 13) or a
- *   cross-process notification (issue 14) should call it too;
- * - at most `maxEntries` (default 10,000), oldest dropped first.
+ *   calls them when it links a user's customer or revokes sessions, and when
+ *   another process announces either (store broadcasts);
+ * - with `dataVersion` (a number the store changes whenever another
+ *   connection commits: SQLite's PRAGMA data_version), every lookup first
+ *   checks it and forgets everything when it moved, so a change made by
+ *   another process is seen at its next request, not after a broadcast;
+ * - entries live `ttlMs` at most, and at most `maxEntries` are kept, oldest
+ *   dropped first.
  *
  * Expiry is still checked on every request against the remembered expiresAt.
- * server.ts turns it on only for stores that broadcast to every process
- * (PostgreSQL); a TTL of 0 remembers nothing.
+ * server.ts turns it on only for stores that offer `dataVersion`; without
+ * one (PostgreSQL, where a broadcast can arrive after the next request) a
+ * TTL of 0 remembers nothing.
  */
 import type { SessionPolicy } from '../contract/proxy-api.ts';
 
@@ -32,13 +37,25 @@ export class SessionCache {
    */
   epoch = 0;
 
+  private seenVersion: number | undefined;
+
   constructor(
     private readonly ttlMs = 2_000,
     private readonly maxEntries = 10_000,
     private readonly clock: () => number = Date.now,
+    private readonly dataVersion?: () => number,
   ) {}
 
   get(tokenHash: string): CachedSession | undefined {
+    if (this.ttlMs <= 0) return undefined;
+    if (this.dataVersion) {
+      const version = this.dataVersion();
+      if (version !== this.seenVersion) {
+        this.seenVersion = version;
+        this.clear();
+        return undefined;
+      }
+    }
     const entry = this.entries.get(tokenHash);
     if (!entry) return undefined;
     if (entry.until <= this.clock()) {

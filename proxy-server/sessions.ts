@@ -2,8 +2,8 @@
  * Sessions: minted by the merchant backend (`POST /api/sessions`), presented
  * by the widget as `Authorization: Bearer <token>`. Tokens are random and
  * stored only as SHA-256 hashes; the session's customer is read from the
- * durable `externalUserId -> customerId` mapping, remembered for at most a
- * couple of seconds (session-cache.ts) and forgotten at once when it changes.
+ * durable `externalUserId -> customerId` mapping. Both may be remembered
+ * (session-cache.ts), forgotten at once when they change anywhere.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';

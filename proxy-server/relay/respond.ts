@@ -37,8 +37,26 @@ export async function checkResponse(
   return passThrough;
 }
 
+/** The answer's type, its charset made utf-8 (the body is sent as utf-8, as Express's `res.send` would). */
+function utf8(contentType: string): string {
+  return contentType.replace(/;\s*charset=[^;]*/gi, '') + '; charset=utf-8';
+}
+let lastType = '';
+let lastUtf8 = '';
+
+/**
+ * Sends a relayed answer. Written straight on the response rather than
+ * through `res.status().set().type().send()`: the same headers for a
+ * fraction of the cost (issue 15), and header and body leave in one write.
+ */
 export function send(res: Response, r: StoredResponse, extra: Record<string, string> = {}) {
-  res.status(r.status).set(extra).type(r.contentType).send(r.body);
+  res.statusCode = r.status;
+  for (const name in extra) res.setHeader(name, extra[name]!);
+  if (r.status === 204 || r.status === 304) return void res.end();
+  if (r.contentType !== lastType) [lastType, lastUtf8] = [r.contentType, utf8(r.contentType)];
+  res.setHeader('content-type', lastUtf8);
+  res.setHeader('content-length', Buffer.byteLength(r.body));
+  res.end(r.body);
 }
 
 /** Headers worth passing from upstream to the browser. */

@@ -20,6 +20,7 @@ export function openSqliteStore(path: string): Store {
   migrate(db);
 
   const q = {
+    dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
     insertUser: db.prepare('INSERT OR IGNORE INTO users (external_user_id, created_at) VALUES (?, ?)'),
     userCustomer: db.prepare<[string], { customer_id: string | null }>('SELECT customer_id FROM users WHERE external_user_id = ?'),
     customerUser: db.prepare<[string], { external_user_id: string }>('SELECT external_user_id FROM users WHERE customer_id = ?'),
@@ -144,6 +145,9 @@ export function openSqliteStore(path: string): Store {
   let open = true;
   return {
     shared: false,
+    dataVersion() {
+      return q.dataVersion.get()!;
+    },
     async ensureUser(externalUserId, now) {
       q.insertUser.run(externalUserId, now.getTime());
       return q.userCustomer.get(externalUserId)?.customer_id ?? null;

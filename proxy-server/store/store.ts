@@ -98,6 +98,15 @@ export interface Store {
   /** True when several processes may share this store (PostgreSQL): in-memory shortcuts are then wrong. */
   readonly shared: boolean;
 
+  /**
+   * A number that changes whenever another connection (another process) has
+   * committed to the store since, cheap enough to read on every request
+   * (SQLite: PRAGMA data_version). What this process remembers of the store
+   * is checked against it. Absent where no such cheap check exists
+   * (PostgreSQL): nothing that can change elsewhere may then be remembered.
+   */
+  dataVersion?(): number;
+
   /** Creates the user row if new; returns its customer (null until created). */
   ensureUser(externalUserId: string, now: Date): Promise<string | null>;
   customerOf(externalUserId: string): Promise<string | null>;
