@@ -44,7 +44,10 @@ export interface AppDeps {
 
 const JSON_LIMIT = '256kb';
 
-export function createApp(config: Config, deps: AppDeps): RequestListener {
+/** The listener, and the request and response prototypes it gives (server.ts has requests born with them). */
+export type ProxyApp = RequestListener & Pick<express.Express, 'request' | 'response'>;
+
+export function createApp(config: Config, deps: AppDeps): ProxyApp {
   const { store, upstream, logger, events } = deps;
   const now = deps.now ?? (() => new Date());
   const ownership = createOwnership(store, upstream, now);
@@ -64,7 +67,8 @@ export function createApp(config: Config, deps: AppDeps): RequestListener {
   const { integratorFees } = config;
 
   // One instance of each check, shared by the relay's table and the app (one count per rate limit).
-  const context = requestContext(logger);
+  const app = express();
+  const context = requestContext(logger, app.request);
   const headers = securityHeaders(config);
   const crossOrigin = cors(config.allowedOrigins);
   const ipLimit = perIpLimit(config, store);
@@ -72,7 +76,6 @@ export function createApp(config: Config, deps: AppDeps): RequestListener {
   const session = authenticate({ store, now, integratorFees, cache: sessionCache });
   const sessionLimit = perSessionLimit(config, store);
 
-  const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
@@ -112,10 +115,10 @@ export function createApp(config: Config, deps: AppDeps): RequestListener {
   const entries = relayEntries({ store, upstream, ownership, now, onLinked, claimStaleMs: config.spherepay.timeoutMs });
   const chains = new Map(entries.map((e) => [e, [context, headers, crossOrigin, ipLimit, ...(e.json ? [json] : []), session, sessionLimit, e.handler]]));
   const relay = relayTable(entries);
-  return (req, res) => {
+  const listener: RequestListener = (req, res) => {
     const match = relay(req.method, req.url);
     if (!match) return void app(req, res);
-    const chain = chains.get(match.entry)!;
-    runChain(app, chain, errorHandler, req, res, match.params);
+    runChain(app, chains.get(match.entry)!, errorHandler, req, res, match.params);
   };
+  return Object.assign(listener, { request: app.request, response: app.response });
 }

@@ -8,9 +8,40 @@
  * promise goes to the error handler.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ErrorRequestHandler, Express, Request, RequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, Express, NextFunction, Request, RequestHandler, Response } from 'express';
 
 const ignore = () => {};
+
+/**
+ * One request's walk along the handlers. A class rather than closures over
+ * locals: tsx (esbuild's keepNames) names every closure bound to a name as
+ * it is made, ~1.5 us each, and this runs for every relayed request.
+ */
+class Chain {
+  private index = 0;
+  readonly next: NextFunction;
+
+  constructor(
+    private readonly handlers: readonly RequestHandler[],
+    private readonly onError: ErrorRequestHandler,
+    private readonly req: Request,
+    private readonly res: Response,
+  ) {
+    this.next = (err?: unknown) => this.step(err);
+  }
+
+  step(err: unknown): void {
+    if (err) return void this.onError(err, this.req, this.res, ignore);
+    const handler = this.handlers[this.index++];
+    if (!handler) return void this.onError(new Error('handler chain ran out without an answer'), this.req, this.res, ignore);
+    try {
+      const result: unknown = handler(this.req, this.res, this.next);
+      if (result instanceof Promise) result.catch((e: unknown) => this.step(e ?? new Error('Rejected promise')));
+    } catch (e) {
+      this.step(e ?? new Error('Thrown without a value'));
+    }
+  }
+}
 
 export function runChain(
   app: Express,
@@ -20,25 +51,12 @@ export function runChain(
   outgoing: ServerResponse,
   params: Record<string, string>,
 ): void {
-  // What app.handle does before its router runs.
+  // What app.handle does before its router runs (free when the objects were born with these prototypes).
   const req = Object.setPrototypeOf(incoming, app.request) as Request;
   const res = Object.setPrototypeOf(outgoing, app.response) as Response;
   req.res = res;
   res.req = req;
   req.originalUrl = req.url;
   req.params = params;
-
-  let index = 0;
-  const next = (err?: unknown): void => {
-    if (err !== undefined) return void onError(err, req, res, ignore);
-    const handler = handlers[index++];
-    if (!handler) return void onError(new Error('handler chain ran out without an answer'), req, res, ignore);
-    try {
-      const result: unknown = handler(req, res, next);
-      if (result instanceof Promise) result.catch((e: unknown) => next(e ?? new Error('Rejected promise')));
-    } catch (e) {
-      next(e ?? new Error('Thrown without a value'));
-    }
-  };
-  next();
+  new Chain(handlers, onError, req, res).step(undefined);
 }

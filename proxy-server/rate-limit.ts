@@ -7,7 +7,7 @@
  * Measured (issue 15): this is a fraction of express-rate-limit's per-request
  * cost, which mattered at the relay's throughput.
  */
-import type { Request, RequestHandler } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { problem } from '../contract/spherepay/problem.ts';
 import { sendProblem } from './errors.ts';
 
@@ -60,16 +60,17 @@ export function rateLimit(o: RateLimitOptions): RequestHandler {
     const t = now();
     const windowStart = t - (t % o.windowMs);
     const resetSeconds = Math.max(1, Math.ceil((windowStart + o.windowMs - t) / 1000));
-    const answer = (count: number) => {
-      res.setHeader('ratelimit-policy', policy);
-      res.setHeader('ratelimit', `limit=${o.limit}, remaining=${Math.max(0, o.limit - count)}, reset=${resetSeconds}`);
-      if (count > o.limit) return sendProblem(res, problem(429, 'rate-limit/exceeded', 'Too many requests; slow down'), { 'retry-after': String(resetSeconds) });
-      next();
-    };
     const counted = counter.hit(o.key(req), windowStart, o.windowMs);
-    if (typeof counted === 'number') answer(counted);
-    else counted.then(answer, next);
+    if (typeof counted === 'number') answer(res, next, o.limit, policy, resetSeconds, counted);
+    else counted.then((count) => answer(res, next, o.limit, policy, resetSeconds, count), next);
   };
+}
+
+function answer(res: Response, next: NextFunction, limit: number, policy: string, resetSeconds: number, count: number) {
+  res.setHeader('ratelimit-policy', policy);
+  res.setHeader('ratelimit', `limit=${limit}, remaining=${Math.max(0, limit - count)}, reset=${resetSeconds}`);
+  if (count > limit) return sendProblem(res, problem(429, 'rate-limit/exceeded', 'Too many requests; slow down'), { 'retry-after': String(resetSeconds) });
+  next();
 }
 
 /** The client's address as the limit's key; IPv6 by its /64, which one subscriber usually holds whole. */

@@ -1,11 +1,13 @@
 /** Request ids and access logs, CORS, helmet and the embed page's CSP, rate limits. */
 import { randomUUID } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { addressKey, MemoryRateCounter, rateLimit, type RateCounter } from './rate-limit.ts';
 import type { Store } from './store/store.ts';
+
+const CHILD = Symbol('request logger');
 
 /**
  * `X-Request-Id` (a caller's, if it looks like one) on every response and log
@@ -13,16 +15,21 @@ import type { Store } from './store/store.ts';
  * queries. The access line goes through the root logger (same redaction) with
  * the id as a field; a per-request child logger is made only when a handler
  * asks for `req.log` (measured: a pino child per request was ~5% of the
- * relay's CPU, issue 15).
+ * relay's CPU, issue 15). That getter is defined once, on the app's request
+ * prototype (`requests`), not on each request.
  */
-export function requestContext(logger: Logger): RequestHandler {
+export function requestContext(logger: Logger, requests: object): RequestHandler {
+  Object.defineProperty(requests, 'log', {
+    configurable: true,
+    get(this: Request & { [CHILD]?: Logger }) {
+      return (this[CHILD] ??= logger.child({ reqId: this.id }));
+    },
+  });
   const accessLog = logger.isLevelEnabled('info');
   return (req, res, next) => {
     const incoming = req.get('x-request-id');
     const id = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     req.id = id;
-    let child: Logger | undefined;
-    Object.defineProperty(req, 'log', { get: () => (child ??= logger.child({ reqId: id })), configurable: true });
     res.setHeader('x-request-id', id);
     if (accessLog) {
       const started = performance.now();

@@ -19,6 +19,7 @@ import { SessionCache } from './session-cache.ts';
 import { openStore } from './store/open.ts';
 import type { PurgeCounts, Store } from './store/store.ts';
 import { createUpstream } from './upstream.ts';
+import { appBornClasses } from './request-classes.ts';
 
 export interface RampServer {
   url: string;
@@ -57,7 +58,8 @@ export async function startServer(env: NodeJS.ProcessEnv, overrides: ServerOverr
 
   // Listen first: in sandbox mode the real port decides the public URL and the default origins.
   let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => void res.writeHead(503, { 'retry-after': '1' }).end();
-  const http = createServer((req, res) => handler(req, res));
+  const born = appBornClasses();
+  const http = createServer({ IncomingMessage: born.IncomingMessage, ServerResponse: born.ServerResponse }, (req, res) => handler(req, res));
   const port = overrides.port ?? loaded.port;
   const host = overrides.host ?? loaded.host;
   await new Promise<void>((resolve, reject) => {
@@ -117,6 +119,7 @@ export async function startServer(env: NodeJS.ProcessEnv, overrides: ServerOverr
     ...(composition.site ? { site: composition.site } : {}),
     ...(merchantWebhooks ? { merchantWebhooks } : {}),
   });
+  born.adopt(app);
   handler = app;
 
   let closing: Promise<void> | undefined;

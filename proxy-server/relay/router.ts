@@ -35,40 +35,44 @@ export function relayEntries(d: RelayDeps & { onLinked(externalUserId: string, c
   ];
 }
 
+interface Pattern {
+  entry: RelayEntry;
+  /** Lower-cased path before `:id` (the whole path when there is none) and after it. */
+  head: string;
+  tail: string;
+  hasId: boolean;
+}
+
 /** `(method, url)` to the entry that serves it, or undefined. */
 export function relayTable(entries: readonly RelayEntry[]): (method: string | undefined, url: string | undefined) => RelayMatch | undefined {
-  const byMethod = new Map<string, { entry: RelayEntry; segments: string[] }[]>();
+  const byMethod = new Map<string, Pattern[]>();
   for (const entry of entries) {
+    const [head, tail = ''] = entry.path.toLowerCase().split(':id');
     const list = byMethod.get(entry.method) ?? [];
-    list.push({ entry, segments: entry.path.toLowerCase().split('/').slice(1) });
+    list.push({ entry, head: head!, tail, hasId: entry.path.includes(':id') });
     byMethod.set(entry.method, list);
   }
-  const prefix = RELAY_PREFIX.toLowerCase() + '/';
+  const prefix = RELAY_PREFIX.toLowerCase();
   return (method, url): RelayMatch | undefined => {
     // A GET route answers HEAD too, as in Express.
-    const candidates = byMethod.get(method === 'HEAD' ? 'GET' : (method ?? ''));
-    if (!candidates || !url) return undefined;
+    const patterns = byMethod.get(method === 'HEAD' ? 'GET' : (method ?? ''));
+    if (!patterns || !url) return undefined;
     const query = url.indexOf('?');
     let path = query < 0 ? url : url.slice(0, query);
-    if (path.length <= prefix.length || path.slice(0, prefix.length).toLowerCase() !== prefix) return undefined;
+    if (path.length <= prefix.length + 1 || path[prefix.length] !== '/' || (!path.startsWith(prefix) && path.slice(0, prefix.length).toLowerCase() !== prefix)) return undefined;
     path = path.slice(prefix.length);
     if (path.endsWith('/')) path = path.slice(0, -1);
-    const segments = path.split('/');
-    const lower = segments.map((s) => s.toLowerCase());
-    for (const { entry, segments: pattern } of candidates) {
-      if (pattern.length !== segments.length) continue;
-      let id: string | undefined;
-      let matched = true;
-      for (let i = 0; i < pattern.length && matched; i++) {
-        if (pattern[i] === ':id') {
-          id = segments[i];
-          matched = id !== '';
-        } else matched = pattern[i] === lower[i];
+    const lower = path.toLowerCase();
+    for (const p of patterns) {
+      if (!p.hasId) {
+        if (lower === p.head) return { entry: p.entry, params: {} };
+        continue;
       }
-      if (!matched) continue;
-      if (id === undefined) return { entry, params: {} };
+      if (lower.length <= p.head.length + p.tail.length || !lower.startsWith(p.head) || !lower.endsWith(p.tail)) continue;
+      const id = path.slice(p.head.length, path.length - p.tail.length);
+      if (id.includes('/')) continue;
       try {
-        return { entry, params: { id: decodeURIComponent(id) } };
+        return { entry: p.entry, params: { id: decodeURIComponent(id) } };
       } catch {
         return undefined;
       }
