@@ -19,10 +19,12 @@ const CHILD = Symbol('request logger');
  * prototype (`requests`), not on each request.
  */
 export function requestContext(logger: Logger, requests: object): RequestHandler {
+  // A silent logger writes nothing, whoever's child it is: no child is worth making then.
+  const silent = !logger.isLevelEnabled('fatal');
   Object.defineProperty(requests, 'log', {
     configurable: true,
     get(this: Request & { [CHILD]?: Logger }) {
-      return (this[CHILD] ??= logger.child({ reqId: this.id }));
+      return silent ? logger : (this[CHILD] ??= logger.child({ reqId: this.id }));
     },
   });
   const accessLog = logger.isLevelEnabled('info');
