@@ -84,7 +84,7 @@ export function createApp(config: Config, deps: AppDeps): ProxyApp {
   app.use('/embed', embedHeaders(config));
   app.use(crossOrigin);
   app.use(healthRouter({ store, upstream }));
-  app.use(webhooksRouter({ store, secret: config.spherepay.webhookSecret, now, ...(deps.merchantWebhooks ? { outbox: deps.merchantWebhooks } : {}) }));
+  app.use(webhooksRouter({ store, ownership, secret: config.spherepay.webhookSecret, now, ...(deps.merchantWebhooks ? { outbox: deps.merchantWebhooks } : {}) }));
   if (config.sandbox) app.use(hostedPagesRouter({ upstream }));
 
   app.use('/api', ipLimit, json);

@@ -16,6 +16,7 @@ import { problem } from '../contract/spherepay/problem.ts';
 import { LIVE_EVENT_TYPES, type LiveEvent } from '../contract/live-events.ts';
 import { WEBHOOK_SIGNATURE_HEADER } from '../contract/spherepay/webhook.ts';
 import { HttpProblem } from './errors.ts';
+import type { Ownership } from './relay/ownership.ts';
 import type { ResourceKind, Store } from './store/store.ts';
 import { normaliseWebhook } from './webhooks/normalise.ts';
 
@@ -55,7 +56,7 @@ function ownedResource(event: LiveEvent): { kind: ResourceKind; id: string } | u
   return undefined;
 }
 
-export function webhooksRouter(d: { store: Store; secret: string; now: () => Date; outbox?: { kick(): void } }): Router {
+export function webhooksRouter(d: { store: Store; ownership: Pick<Ownership, 'record'>; secret: string; now: () => Date; outbox?: { kick(): void } }): Router {
   const router = Router();
   router.post('/webhooks/spherepay', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
@@ -72,7 +73,7 @@ export function webhooksRouter(d: { store: Store; secret: string; now: () => Dat
     const now = d.now();
     // Webhooks teach the ownership map too, so later checks need no upstream call.
     const owned = ownedResource(event);
-    if (owned && event.customerId) await d.store.recordOwner(owned.kind, owned.id, event.customerId, now);
+    if (owned && event.customerId) await d.ownership.record(owned.kind, owned.id, event.customerId);
     // Storing the normalised event announces it to the event streams of every process sharing the store
     // (Store.addEvent), and queues it for the merchant's backend in the same transaction.
     const stored = await d.store.addEvent(

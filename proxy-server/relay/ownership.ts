@@ -2,6 +2,12 @@
  * Which customer owns which resource. The store answers first; an id it has
  * never seen is fetched upstream and its customer compared. Anything foreign
  * or unknown is a 404, so existence is never revealed.
+ *
+ * An owner, once recorded, never changes (the first record stands, in every
+ * process), so what the store confirmed is remembered here, up to
+ * `maxRemembered` ids (oldest forgotten first): a known id costs no store
+ * call, and an owner already known is not written again (a webhook about a
+ * wallet the relay just recorded, a list read again).
  */
 import { BankAccountId, QuoteId, RepresentativeId, TransferId, WalletId } from '../../contract/spherepay/common.ts';
 import { notFound } from '../errors.ts';
@@ -20,25 +26,47 @@ const LOOKUP: Record<ResourceKind, { path?: string; owner: 'customerId' | 'custo
   representative: { owner: 'customerId' },
 };
 
-export function createOwnership(store: Store, upstream: Upstream, now: () => Date) {
+type Owner = { kind: ResourceKind; customerId: string };
+
+export function createOwnership(store: Store, upstream: Upstream, now: () => Date, maxRemembered = 50_000) {
+  const known = new Map<string, Owner>();
+  const remember = (id: string, owner: Owner) => {
+    if (known.size >= maxRemembered) known.delete(known.keys().next().value!);
+    known.set(id, owner);
+  };
+  const ownerOf = async (id: string) => {
+    const remembered = known.get(id);
+    if (remembered) return remembered;
+    const stored = await store.ownerOf(id);
+    if (stored) remember(id, stored);
+    return stored;
+  };
+  /** Records an owner unless one is known already (the first stands); remembers it once the store confirms. */
+  const record = async (kind: ResourceKind, id: string, customerId: string) => {
+    if (known.has(id)) return;
+    if (await store.recordOwner(kind, id, customerId, now())) remember(id, { kind, customerId });
+  };
+
   return {
     /** Throws 404 unless `id` is a well-formed `kind` id belonging to `customerId`. */
     async assert(kind: ResourceKind, id: unknown, customerId: string, requestId?: string): Promise<void> {
       if (typeof id !== 'string' || !ID_SCHEMAS[kind].safeParse(id).success) throw notFound();
-      const known = await store.ownerOf(id);
-      if (known) {
-        if (known.kind !== kind || known.customerId !== customerId) throw notFound();
+      const owner = await ownerOf(id);
+      if (owner) {
+        if (owner.kind !== kind || owner.customerId !== customerId) throw notFound();
         return;
       }
-      const { path, owner } = LOOKUP[kind];
+      const { path, owner: field } = LOOKUP[kind];
       if (!path) throw notFound();
       const res = await upstream.request({ method: 'GET', path: path + encodeURIComponent(id), ...(requestId ? { requestId } : {}) });
       if (res.status !== 200) throw notFound();
       const found = parseJson(res.text) as Record<string, unknown> | undefined;
-      if (found?.id !== id || typeof found[owner] !== 'string') throw notFound();
-      await store.recordOwner(kind, id, found[owner], now());
-      if (found[owner] !== customerId) throw notFound();
+      if (found?.id !== id || typeof found[field] !== 'string') throw notFound();
+      await record(kind, id, found[field]);
+      if (found[field] !== customerId) throw notFound();
     },
+    /** What a webhook taught: `id` is `customerId`'s. */
+    record,
     /** Records what upstream just returned; false when it names another customer. */
     async accept(kind: ResourceKind, resource: unknown, customerId: string, options: { unnamed?: boolean } = {}): Promise<boolean> {
       const r = resource as Record<string, unknown> | null;
@@ -46,7 +74,7 @@ export function createOwnership(store: Store, upstream: Upstream, now: () => Dat
       const owner = r[LOOKUP[kind].owner];
       if (typeof owner !== 'string') return options.unnamed === true;
       // Ids are read by prefix only (D10); one that does not even have the prefix is not recorded.
-      if (typeof r.id === 'string' && ID_SCHEMAS[kind].safeParse(r.id).success) await store.recordOwner(kind, r.id, owner, now());
+      if (typeof r.id === 'string' && ID_SCHEMAS[kind].safeParse(r.id).success) await record(kind, r.id, owner);
       else if (!options.unnamed) return false;
       return owner === customerId;
     },

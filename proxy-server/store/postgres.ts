@@ -198,9 +198,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       return rows.map((r) => r.token_hash);
     },
     async recordOwner(kind, id, customerId, now) {
-      await pool.query('INSERT INTO ownership (resource_id, kind, customer_id, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+      const r = await pool.query('INSERT INTO ownership (resource_id, kind, customer_id, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
         id, kind, customerId, now.getTime(),
       ]);
+      return r.rowCount === 1;
     },
     async ownerOf(id) {
       const r = await one<{ kind: ResourceKind; customer_id: string }>('SELECT kind, customer_id FROM ownership WHERE resource_id = $1', [id]);

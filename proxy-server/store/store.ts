@@ -123,7 +123,8 @@ export interface Store {
    */
   revokeSessions(target: RevokeTarget, now: Date): Promise<string[]>;
 
-  recordOwner(kind: ResourceKind, id: string, customerId: string, now: Date): Promise<void>;
+  /** Records who owns `id`; false when it already had an owner, which stands (the first record wins). */
+  recordOwner(kind: ResourceKind, id: string, customerId: string, now: Date): Promise<boolean>;
   ownerOf(id: string): Promise<{ kind: ResourceKind; customerId: string } | undefined>;
 
   /**
