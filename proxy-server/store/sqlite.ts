@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations.ts';
 import type { SessionPolicy } from '../../contract/proxy-api.ts';
 import { createKeyedLock } from '../keyed-lock.ts';
+import { groupCommit } from './group-commit.ts';
 import type { AuditEntry, DeliveryOutcome, IdempotencyClaim, OutboxDelivery, PurgeCounts, ResourceKind, StoredEvent, Store, StoreMessage } from './store.ts';
 
 export function openSqliteStore(path: string): Store {
@@ -140,6 +141,7 @@ export function openSqliteStore(path: string): Store {
     seq: r.seq, id: r.id, type: r.type, customerId: r.customer_id, payload: r.payload,
   });
 
+  const batch = groupCommit(db);
   const lock = createKeyedLock();
   const listeners = new Set<(m: StoreMessage) => void>();
   let open = true;
@@ -171,8 +173,8 @@ export function openSqliteStore(path: string): Store {
     async revokeSessions(target, now) {
       return revokeTx(target, now.getTime());
     },
-    async recordOwner(kind, id, customerId, now) {
-      q.insertOwner.run(id, kind, customerId, now.getTime());
+    recordOwner(kind, id, customerId, now) {
+      return batch.write(() => q.insertOwner.run(id, kind, customerId, now.getTime()).changes === 1);
     },
     async ownerOf(id) {
       const r = q.owner.get(id);
@@ -182,13 +184,13 @@ export function openSqliteStore(path: string): Store {
       return claimTx(customerId, key, requestHash, now.getTime(), staleBefore.getTime());
     },
     async completeIdempotency(customerId, key, r) {
-      q.complete.run(r.status, r.contentType, r.body, customerId, key);
+      await batch.write(() => q.complete.run(r.status, r.contentType, r.body, customerId, key));
     },
     async releaseIdempotency(customerId, key) {
-      q.release.run(customerId, key);
+      await batch.write(() => q.release.run(customerId, key));
     },
     async touchIdempotency(customerId, key, now) {
-      q.touch.run(now.getTime(), customerId, key);
+      await batch.write(() => q.touch.run(now.getTime(), customerId, key));
     },
     withLock: lock,
     async hitRateLimit(key, windowMs, now) {
@@ -205,7 +207,8 @@ export function openSqliteStore(path: string): Store {
       return () => void listeners.delete(listener);
     },
     async addEvent(e, now, options) {
-      const stored = addEventTx(e, now.getTime(), options?.outbox ?? false);
+      // Announced once committed; the group's events in the order of their seq.
+      const stored = await batch.write(() => addEventTx(e, now.getTime(), options?.outbox ?? false));
       if (stored) for (const l of [...listeners]) l({ kind: 'event', event: stored });
       return stored;
     },
@@ -231,7 +234,7 @@ export function openSqliteStore(path: string): Store {
       return purgeTx(now.getTime(), before.getTime(), batch);
     },
     async audit(a: AuditEntry) {
-      q.audit.run(a.at.getTime(), a.sessionId, a.customerId, a.method, a.route, a.idempotencyKey, a.upstreamStatus, a.requestId);
+      await batch.write(() => q.audit.run(a.at.getTime(), a.sessionId, a.customerId, a.method, a.route, a.idempotencyKey, a.upstreamStatus, a.requestId));
     },
     async auditLog(customerId) {
       return q.auditLog.all(customerId).map((r) => ({
@@ -246,6 +249,7 @@ export function openSqliteStore(path: string): Store {
     async close() {
       if (!open) return;
       open = false;
+      batch.flush();
       listeners.clear();
       db.close();
     },
