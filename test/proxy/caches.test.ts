@@ -1,8 +1,13 @@
 /** The proxy's in-memory caches stay bounded and forget what changed. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
 import { MemoryRateCounter } from '../../proxy-server/rate-limit.ts';
+import { createOwnership } from '../../proxy-server/relay/ownership.ts';
 import { SessionCache } from '../../proxy-server/session-cache.ts';
+import { groupCommit } from '../../proxy-server/store/group-commit.ts';
+import type { Store } from '../../proxy-server/store/store.ts';
+import type { Upstream } from '../../proxy-server/upstream.ts';
 import { OPEN_POLICY } from '../../contract/proxy-api.ts';
 
 const session = (user: string) => ({ externalUserId: user, customerId: null, expiresAt: new Date(Date.now() + 60_000), policy: OPEN_POLICY });
@@ -40,6 +45,24 @@ test('a store read that raced an invalidation is not remembered', () => {
   assert.ok(cache.get('hash-a'));
 });
 
+test('with a data version, anything written elsewhere makes the session cache forget everything', () => {
+  let version = 1;
+  const cache = new SessionCache(60_000, 100, Date.now, () => version);
+  assert.equal(cache.get('hash-a'), undefined);
+  cache.set('hash-a', session('u1'), cache.epoch);
+  cache.set('hash-b', session('u2'), cache.epoch);
+  assert.ok(cache.get('hash-a'), 'remembered while nothing changed elsewhere');
+  version = 2; // another process committed (a revocation, a new customer, anything)
+  assert.equal(cache.get('hash-b'), undefined);
+  assert.equal(cache.size, 0);
+});
+
+test('a TTL of 0 remembers nothing (the cache is off)', () => {
+  const cache = new SessionCache(0);
+  cache.set('hash-a', session('u1'));
+  assert.equal(cache.get('hash-a'), undefined);
+});
+
 test('the session cache holds at most maxEntries, dropping the oldest', () => {
   const cache = new SessionCache(60_000, 100);
   for (let i = 0; i < 1_000; i++) cache.set(`hash-${i}`, session(`u${i}`));
@@ -56,4 +79,72 @@ test('rate counters reset with each window and past maxKeys share one overflow c
   for (let i = 0; i < 50; i++) counter.hit(`ip-${i}`, 60_000);
   assert.equal(counter.size, 11, 'ten keys and the overflow counter');
   assert.ok(counter.hit('yet-another', 60_000) > 1, 'a new key past the bound counts with the overflow');
+});
+
+/** A store that only keeps owners, counting its calls. */
+function ownerStore() {
+  const owners = new Map<string, { kind: 'wallet'; customerId: string }>();
+  const calls = { ownerOf: 0, recordOwner: 0 };
+  const store = {
+    async ownerOf(id: string) {
+      calls.ownerOf++;
+      return owners.get(id);
+    },
+    async recordOwner(kind: 'wallet', id: string, customerId: string) {
+      calls.recordOwner++;
+      if (owners.has(id)) return false;
+      owners.set(id, { kind, customerId });
+      return true;
+    },
+  } as unknown as Store;
+  return { store, owners, calls };
+}
+const noUpstream = { request: () => Promise.reject(new Error('no upstream here')) } as unknown as Upstream;
+
+test('owners the store confirmed are remembered: checks and repeated records cost no store call', async () => {
+  const { store, calls } = ownerStore();
+  const ownership = createOwnership(store, noUpstream, () => new Date());
+  assert.ok(await ownership.accept('wallet', { id: 'wallet_a1', customerId: 'customer_one' }, 'customer_one'));
+  await ownership.record('wallet', 'wallet_a1', 'customer_one'); // the webhook about the same wallet
+  await ownership.assert('wallet', 'wallet_a1', 'customer_one');
+  await assert.rejects(ownership.assert('wallet', 'wallet_a1', 'customer_two'), /not found/i);
+  assert.deepEqual(calls, { ownerOf: 0, recordOwner: 1 });
+});
+
+test('an owner recorded first elsewhere stands, and is what gets remembered', async () => {
+  const { store, owners, calls } = ownerStore();
+  owners.set('wallet_b1', { kind: 'wallet', customerId: 'customer_one' }); // another process recorded it
+  const ownership = createOwnership(store, noUpstream, () => new Date());
+  await ownership.record('wallet', 'wallet_b1', 'customer_two');
+  await assert.rejects(ownership.assert('wallet', 'wallet_b1', 'customer_two'), /not found/i);
+  await ownership.assert('wallet', 'wallet_b1', 'customer_one');
+  await ownership.assert('wallet', 'wallet_b1', 'customer_one');
+  assert.equal(calls.ownerOf, 1, 'read once, then remembered');
+});
+
+test('the ownership memory holds at most maxRemembered ids, forgetting the oldest', async () => {
+  const { store, calls } = ownerStore();
+  const ownership = createOwnership(store, noUpstream, () => new Date(), 10);
+  for (let i = 0; i < 50; i++) await ownership.record('wallet', `wallet_c${i}`, 'customer_one');
+  await ownership.assert('wallet', 'wallet_c49', 'customer_one');
+  assert.equal(calls.ownerOf, 0, 'the newest is remembered');
+  await ownership.assert('wallet', 'wallet_c0', 'customer_one');
+  assert.equal(calls.ownerOf, 1, 'the oldest was forgotten and read again');
+});
+
+test('group commit: writes of one turn commit together, each reported only once committed, a failing one alone', async () => {
+  const db = new Database(':memory:');
+  db.exec('CREATE TABLE t (id TEXT PRIMARY KEY)');
+  const insert = db.prepare('INSERT INTO t (id) VALUES (?)');
+  const count = () => (db.prepare('SELECT COUNT(*) AS n FROM t').get() as { n: number }).n;
+  const batch = groupCommit(db);
+  const a = batch.write(() => insert.run('a').changes);
+  const dup = batch.write(() => insert.run('a').changes);
+  const b = batch.write(() => insert.run('b').changes);
+  assert.equal(count(), 0, 'nothing written before the turn ends');
+  assert.equal(await a, 1);
+  await assert.rejects(dup, /UNIQUE/);
+  assert.equal(await b, 1);
+  assert.equal(count(), 2, 'the duplicate failed alone');
+  db.close();
 });

@@ -126,6 +126,19 @@ describe('proxy relay: every allowlisted route works for the session customer', 
     assert.equal(canceled.body.status, 'canceled');
   });
 
+  it('matches routes as Express does: any case, one trailing slash, HEAD like GET, a percent-encoded id', async () => {
+    const s = await stack.customer('relay-matching');
+    for (const path of [`/api/v2/customer/${s.customerId}`, `/API/V2/Customer/${s.customerId}/`, `/api/v2/customer/${encodeURIComponent(s.customerId).replace('_', '%5F')}`]) {
+      const r = await stack.call(s.token, 'GET', path);
+      assert.equal(r.status, 200, `${path}: ${r.text}`);
+      assert.equal(r.body.id, s.customerId);
+    }
+    const head = await stack.call(s.token, 'HEAD', `/api/v2/customer/${s.customerId}`);
+    assert.equal(head.status, 200);
+    assert.equal(head.text, '');
+    assert.equal((await stack.call(s.token, 'GET', `/api/v2/customer/${s.customerId}//`)).status, 404);
+  });
+
   it('answers 404 resource/not-found for every route that is not allowlisted', async () => {
     const s = await stack.funded('relay-unlisted');
     const routes: [string, string, unknown?][] = [

@@ -59,6 +59,36 @@ describe('session revocation', () => {
     assert.deepEqual((await stack.call(SERVER_SECRET, 'DELETE', '/api/sessions', { externalUserId: 'nobody-here' })).body, { revoked: 0 });
   });
 
+  it('refuses relay calls at once after sign-out, though it was just serving them', async () => {
+    const mine = await stack.customer('revoke-relay-here');
+    const path = `/api/v2/customer/${mine.customerId}`;
+    assert.equal((await stack.call(mine.token, 'GET', path)).status, 200);
+    assert.equal((await stack.call(mine.token, 'GET', path)).status, 200);
+    assert.equal((await stack.call(mine.token, 'DELETE', '/api/session')).status, 204);
+    const refused = await stack.call(mine.token, 'GET', path);
+    assert.equal(refused.status, 401);
+    assert.equal(refused.body.code, 'session/invalid');
+  });
+
+  it('refuses relay calls at once on another process sharing the SQLite file, when the session was revoked there', async () => {
+    const first = await startStack({ external: true });
+    // Same file, same upstream; SQLite broadcasts stay in their process, so the second hears nothing.
+    const second = await startStack({ external: true, db: first.db, env: { SPHEREPAY_BASE_URL: first.counter!.url } });
+    try {
+      const s = await first.customer('revoke-relay-there');
+      const path = `/api/v2/customer/${s.customerId}`;
+      assert.equal((await second.call(s.token, 'GET', path)).status, 200);
+      assert.equal((await second.call(s.token, 'GET', path)).status, 200);
+      assert.equal((await first.call(SERVER_SECRET, 'DELETE', '/api/sessions', { externalUserId: 'revoke-relay-there' })).body.revoked, 1);
+      const refused = await second.call(s.token, 'GET', path);
+      assert.equal(refused.status, 401);
+      assert.equal(refused.body.code, 'session/invalid');
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+
   it('closes a stream held by another proxy process on the same store', async () => {
     const second = await startStack({ db: stack.db, env: { RAMP_SSE_HEARTBEAT_MS: '50' } });
     try {

@@ -46,6 +46,24 @@ describe('proxy security and operations', () => {
     assert.ok(logs.lines.every((l) => JSON.parse(l).reqId !== undefined || !/"path"/.test(l)));
   });
 
+  it('gives a relayed call the same headers as any answer, and one access line', async () => {
+    const s = await stack.customer('security-relayed');
+    const r = await stack.call(s.token, 'GET', `/api/v2/customer/${s.customerId}`, undefined, { 'x-request-id': 'relayed-1', origin: 'https://shop.example' });
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('x-request-id'), 'relayed-1');
+    assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(r.headers.get('x-frame-options'), 'SAMEORIGIN');
+    assert.match(r.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+    assert.equal(r.headers.get('access-control-allow-origin'), 'https://shop.example');
+    assert.match(r.headers.get('ratelimit') ?? '', /^limit=1000, remaining=\d+, reset=\d+$/);
+    assert.match(r.headers.get('content-type') ?? '', /^application\/json; charset=utf-8$/);
+    const access = () => logs.lines.map((l) => JSON.parse(l)).filter((l) => l.reqId === 'relayed-1');
+    // The line is written once the answer has gone out, which may be just after the client read it.
+    for (let i = 0; i < 100 && !access().length; i++) await new Promise((r) => setTimeout(r, 10));
+    const lines = access();
+    assert.deepEqual(lines.map((l) => [l.msg, l.method, l.path, l.status]), [['request', 'GET', `/api/v2/customer/${s.customerId}`, 200]]);
+  });
+
   it('sets request ids, keeping a sane incoming one', async () => {
     const r = await stack.call(undefined, 'GET', '/healthz');
     assert.match(r.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);

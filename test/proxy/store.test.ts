@@ -117,8 +117,8 @@ for (const backend of BACKENDS) {
 
     it('records the first owner of a resource', async () => {
       const s = await fresh();
-      await s.recordOwner('wallet', 'wal_1', 'cus_1', t0);
-      await s.recordOwner('wallet', 'wal_1', 'cus_2', t0);
+      assert.equal(await s.recordOwner('wallet', 'wal_1', 'cus_1', t0), true);
+      assert.equal(await s.recordOwner('wallet', 'wal_1', 'cus_2', t0), false, 'the first owner stands');
       assert.deepEqual(await s.ownerOf('wal_1'), { kind: 'wallet', customerId: 'cus_1' });
       assert.equal(await s.ownerOf('wal_2'), undefined);
     });
