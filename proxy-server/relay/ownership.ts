@@ -4,10 +4,14 @@
  * or unknown is a 404, so existence is never revealed.
  *
  * An owner, once recorded, never changes (the first record stands, in every
- * process), so what the store confirmed is remembered here, up to
- * `maxRemembered` ids (oldest forgotten first): a known id costs no store
- * call, and an owner already known is not written again (a webhook about a
- * wallet the relay just recorded, a list read again).
+ * process), so owners are remembered here, up to `maxRemembered` ids (oldest
+ * forgotten first): a known id costs no store call, and an owner already
+ * known is not written again (a webhook about a wallet the relay just
+ * recorded, a list read again). What the store says is remembered once it
+ * says it. What upstream just answered about a resource it can be asked
+ * about again is remembered at once and written with the next writes (a
+ * lost write costs one lookup later); should the store already hold
+ * another owner, that one stands and is read when next needed.
  */
 import { BankAccountId, QuoteId, RepresentativeId, TransferId, WalletId } from '../../contract/spherepay/common.ts';
 import { notFound } from '../errors.ts';
@@ -46,6 +50,14 @@ export function createOwnership(store: Store, upstream: Upstream, now: () => Dat
     if (known.has(id)) return;
     if (await store.recordOwner(kind, id, customerId, now())) remember(id, { kind, customerId });
   };
+  /** Upstream's word on a resource it can be asked about again: remembered now, written soon. */
+  const recordSoon = (kind: ResourceKind, id: string, customerId: string) => {
+    if (known.has(id)) return;
+    const owner = { kind, customerId };
+    remember(id, owner);
+    const forget = () => void (known.get(id) === owner && known.delete(id));
+    store.recordOwner(kind, id, customerId, now(), { mayWait: true }).then((recorded) => recorded || forget(), forget);
+  };
 
   return {
     /** Throws 404 unless `id` is a well-formed `kind` id belonging to `customerId`. */
@@ -74,8 +86,10 @@ export function createOwnership(store: Store, upstream: Upstream, now: () => Dat
       const owner = r[LOOKUP[kind].owner];
       if (typeof owner !== 'string') return options.unnamed === true;
       // Ids are read by prefix only (D10); one that does not even have the prefix is not recorded.
-      if (typeof r.id === 'string' && ID_SCHEMAS[kind].safeParse(r.id).success) await record(kind, r.id, owner);
-      else if (!options.unnamed) return false;
+      if (typeof r.id === 'string' && ID_SCHEMAS[kind].safeParse(r.id).success) {
+        if (LOOKUP[kind].path) recordSoon(kind, r.id, owner);
+        else await record(kind, r.id, owner);
+      } else if (!options.unnamed) return false;
       return owner === customerId;
     },
   };

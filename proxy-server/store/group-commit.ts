@@ -6,7 +6,8 @@
  * (its owner, then the webhook's event). Each write still resolves only once
  * its transaction has committed, so nothing is reported stored before it is
  * durable; each runs in a savepoint of its own, so one that throws fails
- * alone.
+ * alone. A write that may wait (`within` ms) rides along with the next one
+ * that may not, or goes on its own when the wait is over.
  */
 import type { Database } from 'better-sqlite3';
 
@@ -20,6 +21,8 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 export function groupCommit(db: Database) {
   let queue: Pending[] = [];
+  let immediate = false;
+  let timer: NodeJS.Timeout | undefined;
   // A transaction function called inside another runs as a savepoint.
   const one = db.transaction((run: () => unknown) => run());
   const all = db.transaction((items: Pending[]): Outcome[] =>
@@ -32,6 +35,9 @@ export function groupCommit(db: Database) {
     }),
   );
   const flush = () => {
+    immediate = false;
+    clearTimeout(timer);
+    timer = undefined;
     const items = queue;
     queue = [];
     if (!items.length) return;
@@ -45,11 +51,17 @@ export function groupCommit(db: Database) {
     outcomes.forEach((outcome, i) => (outcome.ok ? items[i]!.resolve(outcome.value) : items[i]!.reject(outcome.error)));
   };
   return {
-    /** Runs `run` in the next group transaction; resolves with its result once that has committed. */
-    write<T>(run: () => T): Promise<T> {
+    /**
+     * Runs `run` in the next group transaction, at the end of this turn of the event loop or,
+     * given `within`, at the latest that many ms later; resolves with its result once committed.
+     */
+    write<T>(run: () => T, within?: number): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        if (!queue.length) setImmediate(flush);
         queue.push({ run, resolve: resolve as (value: unknown) => void, reject });
+        if (within === undefined) {
+          if (!immediate) setImmediate(flush);
+          immediate = true;
+        } else if (!immediate && !timer) timer = setTimeout(flush, within);
       });
     },
     /** Commits what is waiting now (before the database closes). */

@@ -12,6 +12,9 @@ import { createKeyedLock } from '../keyed-lock.ts';
 import { groupCommit } from './group-commit.ts';
 import type { AuditEntry, DeliveryOutcome, IdempotencyClaim, OutboxDelivery, PurgeCounts, ResourceKind, StoredEvent, Store, StoreMessage } from './store.ts';
 
+/** How long an owner record may wait to share a transaction (and its sync) with other writes, such as the webhook about the same resource. */
+const OWNER_WAIT_MS = 50;
+
 export function openSqliteStore(path: string): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
@@ -173,8 +176,8 @@ export function openSqliteStore(path: string): Store {
     async revokeSessions(target, now) {
       return revokeTx(target, now.getTime());
     },
-    recordOwner(kind, id, customerId, now) {
-      return batch.write(() => q.insertOwner.run(id, kind, customerId, now.getTime()).changes === 1);
+    recordOwner(kind, id, customerId, now, options) {
+      return batch.write(() => q.insertOwner.run(id, kind, customerId, now.getTime()).changes === 1, options?.mayWait ? OWNER_WAIT_MS : undefined);
     },
     async ownerOf(id) {
       const r = q.owner.get(id);

@@ -123,8 +123,12 @@ export interface Store {
    */
   revokeSessions(target: RevokeTarget, now: Date): Promise<string[]>;
 
-  /** Records who owns `id`; false when it already had an owner, which stands (the first record wins). */
-  recordOwner(kind: ResourceKind, id: string, customerId: string, now: Date): Promise<boolean>;
+  /**
+   * Records who owns `id`; false when it already had an owner, which stands
+   * (the first record wins). With `mayWait`, the write may be committed a
+   * little later, together with others (for owners that can be learnt again).
+   */
+  recordOwner(kind: ResourceKind, id: string, customerId: string, now: Date, options?: { mayWait?: boolean }): Promise<boolean>;
   ownerOf(id: string): Promise<{ kind: ResourceKind; customerId: string } | undefined>;
 
   /**

@@ -101,7 +101,7 @@ function ownerStore() {
 }
 const noUpstream = { request: () => Promise.reject(new Error('no upstream here')) } as unknown as Upstream;
 
-test('owners the store confirmed are remembered: checks and repeated records cost no store call', async () => {
+test('owners upstream just named are remembered: checks and repeated records cost no store call', async () => {
   const { store, calls } = ownerStore();
   const ownership = createOwnership(store, noUpstream, () => new Date());
   assert.ok(await ownership.accept('wallet', { id: 'wallet_a1', customerId: 'customer_one' }, 'customer_one'));
@@ -120,6 +120,16 @@ test('an owner recorded first elsewhere stands, and is what gets remembered', as
   await ownership.assert('wallet', 'wallet_b1', 'customer_one');
   await ownership.assert('wallet', 'wallet_b1', 'customer_one');
   assert.equal(calls.ownerOf, 1, 'read once, then remembered');
+});
+
+test("upstream's word does not overrule an owner the store already held", async () => {
+  const { store, owners } = ownerStore();
+  owners.set('wallet_d1', { kind: 'wallet', customerId: 'customer_one' });
+  const ownership = createOwnership(store, noUpstream, () => new Date());
+  await ownership.accept('wallet', { id: 'wallet_d1', customerId: 'customer_two' }, 'customer_two');
+  await new Promise((r) => setImmediate(r)); // the write has been answered: not recorded
+  await assert.rejects(ownership.assert('wallet', 'wallet_d1', 'customer_two'), /not found/i);
+  await ownership.assert('wallet', 'wallet_d1', 'customer_one');
 });
 
 test('the ownership memory holds at most maxRemembered ids, forgetting the oldest', async () => {
@@ -146,5 +156,12 @@ test('group commit: writes of one turn commit together, each reported only once 
   await assert.rejects(dup, /UNIQUE/);
   assert.equal(await b, 1);
   assert.equal(count(), 2, 'the duplicate failed alone');
+
+  const waiting = batch.write(() => insert.run('c').changes, 60_000);
+  await new Promise((r) => setImmediate(r));
+  assert.equal(count(), 2, 'a write that may wait waits');
+  await batch.write(() => insert.run('d').changes);
+  assert.equal(await waiting, 1);
+  assert.equal(count(), 4, 'it went with the next write that could not wait');
   db.close();
 });
