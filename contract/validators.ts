@@ -66,7 +66,7 @@ export function isSolanaAddress(value: string): boolean {
   return decodeBase58(value)?.length === 32;
 }
 
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+const utf8 = new TextEncoder();
 
 /** EVM: 0x + 40 hex; mixed case must carry a valid EIP-55 checksum. */
 export function isEvmAddress(value: string): boolean {
@@ -78,9 +78,10 @@ export function isEvmAddress(value: string): boolean {
 
 export function toChecksumAddress(value: string): string {
   const body = value.slice(2).toLowerCase();
-  const digest = hex(keccak256(new TextEncoder().encode(body)));
+  const digest = keccak256(utf8.encode(body));
   let out = '0x';
-  for (let i = 0; i < body.length; i++) out += parseInt(digest[i]!, 16) >= 8 ? body[i]!.toUpperCase() : body[i];
+  // Character i is upper-cased when nibble i of the digest (high nibble first) is 8 or more.
+  for (let i = 0; i < body.length; i++) out += (digest[i >> 1]! >> (i & 1 ? 0 : 4)) & 0x8 ? body[i]!.toUpperCase() : body[i];
   return out;
 }
 
