@@ -1,8 +1,9 @@
 /**
  * The proxy as one request listener: `createApp(config, deps)`; `server.ts`
- * listens. The relay's routes run straight from their table (relay/router.ts)
- * through the same checks, in the same order, as the Express app runs for
- * everything else (issue 15: Express's router was a fifth of the relay's CPU).
+ * listens. The relay's routes and webhook intake run straight from a table
+ * (route-table.ts) through the same checks, in the same order, as they had
+ * in the Express app, which serves everything else (issue 15: Express's
+ * router was a fifth of the relay's CPU).
  */
 import type { RequestListener } from 'node:http';
 import express, { Router, type RequestHandler } from 'express';
@@ -14,7 +15,8 @@ import { runChain } from './handler-chain.ts';
 import { eventsHandler, type EventHub } from './events.ts';
 import { healthRouter } from './health.ts';
 import { createOwnership } from './relay/ownership.ts';
-import { relayEntries, relayTable } from './relay/router.ts';
+import { RELAY_PREFIX, relayEntries } from './relay/router.ts';
+import { routeTable } from './route-table.ts';
 import { hostedPagesRouter, sandboxControlsRouter } from './sandbox-relay.ts';
 import { cors, embedHeaders, perIpLimit, perSessionLimit, requestContext, securityHeaders } from './security.ts';
 import { authenticate, sessionsRouter, signOutHandler } from './sessions.ts';
@@ -22,7 +24,7 @@ import { mountSite } from './site.ts';
 import { SessionCache } from './session-cache.ts';
 import type { Store, StoreMessage } from './store/store.ts';
 import type { Upstream } from './upstream.ts';
-import { webhooksRouter } from './webhooks.ts';
+import { WEBHOOK_PATH, webhookIntake } from './webhooks.ts';
 
 export interface AppDeps {
   store: Store;
@@ -66,7 +68,7 @@ export function createApp(config: Config, deps: AppDeps): ProxyApp {
   };
   const { integratorFees } = config;
 
-  // One instance of each check, shared by the relay's table and the app (one count per rate limit).
+  // One instance of each check, shared by the route table and the app (one count per rate limit).
   const app = express();
   const context = requestContext(logger, app.request);
   const headers = securityHeaders(config);
@@ -84,7 +86,6 @@ export function createApp(config: Config, deps: AppDeps): ProxyApp {
   app.use('/embed', embedHeaders(config));
   app.use(crossOrigin);
   app.use(healthRouter({ store, upstream }));
-  app.use(webhooksRouter({ store, ownership, secret: config.spherepay.webhookSecret, now, ...(deps.merchantWebhooks ? { outbox: deps.merchantWebhooks } : {}) }));
   if (config.sandbox) app.use(hostedPagesRouter({ upstream }));
 
   app.use('/api', ipLimit, json);
@@ -111,14 +112,21 @@ export function createApp(config: Config, deps: AppDeps): ProxyApp {
   });
   app.use(errorHandler);
 
-  // Body-less routes skip the JSON parser; the rest is what /api/v2 runs through in the app.
-  const entries = relayEntries({ store, upstream, ownership, now, onLinked, claimStaleMs: config.spherepay.timeoutMs });
-  const chains = new Map(entries.map((e) => [e, [context, headers, crossOrigin, ipLimit, ...(e.json ? [json] : []), session, sessionLimit, e.handler]]));
-  const relay = relayTable(entries);
+  // The relay and webhook intake skip Express's router: the same checks, in the same order, straight
+  // from a table. Body-less relay routes skip the JSON parser.
+  const intake = webhookIntake({ store, ownership, secret: config.spherepay.webhookSecret, now, ...(deps.merchantWebhooks ? { outbox: deps.merchantWebhooks } : {}) });
+  const table = routeTable([
+    { method: 'POST', path: WEBHOOK_PATH, handlers: [context, headers, crossOrigin, ...intake] },
+    ...relayEntries({ store, upstream, ownership, now, onLinked, claimStaleMs: config.spherepay.timeoutMs }).map((e) => ({
+      method: e.method,
+      path: RELAY_PREFIX + e.path,
+      handlers: [context, headers, crossOrigin, ipLimit, ...(e.json ? [json] : []), session, sessionLimit, e.handler],
+    })),
+  ]);
   const listener: RequestListener = (req, res) => {
-    const match = relay(req.method, req.url);
+    const match = table(req.method, req.url);
     if (!match) return void app(req, res);
-    runChain(app, chains.get(match.entry)!, errorHandler, req, res, match.params);
+    runChain(app, match.route.handlers, errorHandler, req, res, match.params);
   };
   return Object.assign(listener, { request: app.request, response: app.response });
 }

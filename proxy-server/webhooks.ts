@@ -1,6 +1,6 @@
 /**
- * `POST /webhooks/spherepay`: HMAC-SHA256 in `signature`, compared in
- * constant time against the raw body, and against its compact
+ * `POST /webhooks/spherepay` (served from the app's route table):
+ * HMAC-SHA256 in `signature`, compared in constant time against the raw body, and against its compact
  * re-serialisation (what SpherePay's v1 reference code hashes, D1). Only a bad
  * signature is refused. Every correctly signed body gets 200, whatever its
  * shape, naming or depth (SpherePay retries anything else forever): it is
@@ -11,7 +11,7 @@
  * kept and logged.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import express, { Router } from 'express';
+import express, { type RequestHandler } from 'express';
 import { problem } from '../contract/spherepay/problem.ts';
 import { LIVE_EVENT_TYPES, type LiveEvent } from '../contract/live-events.ts';
 import { WEBHOOK_SIGNATURE_HEADER } from '../contract/spherepay/webhook.ts';
@@ -56,9 +56,11 @@ function ownedResource(event: LiveEvent): { kind: ResourceKind; id: string } | u
   return undefined;
 }
 
-export function webhooksRouter(d: { store: Store; ownership: Pick<Ownership, 'record'>; secret: string; now: () => Date; outbox?: { kick(): void } }): Router {
-  const router = Router();
-  router.post('/webhooks/spherepay', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
+export const WEBHOOK_PATH = '/webhooks/spherepay';
+
+/** What `POST /webhooks/spherepay` runs, after the request context and headers every answer gets. */
+export function webhookIntake(d: { store: Store; ownership: Pick<Ownership, 'record'>; secret: string; now: () => Date; outbox?: { kick(): void } }): RequestHandler[] {
+  const intake: RequestHandler = async (req, res) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const json = parseJson(raw);
     if (!verifySignature(raw, req.get(WEBHOOK_SIGNATURE_HEADER), d.secret, json)) {
@@ -86,6 +88,6 @@ export function webhooksRouter(d: { store: Store; ownership: Pick<Ownership, 're
     if (event.customerId) req.log.info(log, 'webhook received');
     else req.log.warn(log, 'webhook kept without a customer: nothing in it names one');
     res.status(200).json({ received: true });
-  });
-  return router;
+  };
+  return [express.raw({ type: () => true, limit: '1mb' }), intake];
 }
