@@ -17,13 +17,14 @@ import { multiProcessFigures } from './multi-process.ts';
 import { startProcess, type Child } from './processes/spawn.ts';
 import { CONNECTIONS, arrange, measure, type Load } from './relay.ts';
 import { scriptTagSize } from './sizes.ts';
+import { liveEventFigures } from './streams.ts';
 
 const root = join(import.meta.dirname, '..');
 const KB = 1024;
-const BUDGET = { firstScreen: 20 * KB, scriptTag: 60 * KB, slow4g: 2.0, relay: 1.0 };
+const BUDGET = { firstScreen: 20 * KB, scriptTag: 60 * KB, slow4g: 2.0, relay: 1.0, deliveryP99: 10, intakeRatio: 1.5 };
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const only = new Set((process.env.BENCH_ONLY ?? 'sizes,browser,relay,multi').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'sizes,browser,relay,multi,streams').split(','));
 
 const env = {
   BENCH_API_KEY: 'sk_bench_' + 'b'.repeat(24),
@@ -117,4 +118,28 @@ if (only.has('multi')) {
   const multi = await multiProcessFigures();
   if ('skipped' in multi) console.log(`relay throughput, two processes on PostgreSQL vs one on SQLite: skipped, ${multi.skipped}`);
   else console.log(`relay throughput (10 connections, each proxy its own process): ${multi.postgresTwo.toFixed(0)} req/s with two processes on PostgreSQL vs ${multi.sqliteOne.toFixed(0)} req/s with one process on SQLite`);
+}
+
+if (only.has('streams')) {
+  const ms = (x: number) => `${x.toFixed(1)} ms`;
+  const f = await liveEventFigures(env, { seconds: SECONDS });
+  const rounds = `median of ${f.rounds.length} rounds of ${f.seconds} s at ${f.rate} webhooks/s`;
+  console.log(`live events: ${f.streams} streams of ${f.sessions} sessions open on one proxy process (opened in ${f.openSeconds.toFixed(1)} s; ulimit -n: load generator ${f.fdLimits.loadGenerator}, proxy ${f.fdLimits.proxy})`);
+  const delivery = median(f.rounds.map((r) => r.delivery.p99));
+  const faults = [f.deliveries.missing && `${f.deliveries.missing} MISSING`, f.deliveries.misdirected && `${f.deliveries.misdirected} TO THE WRONG CUSTOMER`].filter(Boolean);
+  console.log(
+    `  delivery, webhook sent -> event on each of its customer's 4 streams: p99 ${ms(delivery)} (${rounds}; per round ${f.rounds.map((r) => ms(r.delivery.p99)).join(', ')}; p50 ${ms(median(f.rounds.map((r) => r.delivery.p50)))}; ${f.deliveries.count} deliveries${faults.length ? `, ${faults.join(', ')}` : ''}), ${faults.length ? 'OVER BUDGET' : atMost(delivery, BUDGET.deliveryP99, ms)}`,
+  );
+  const starved = median(f.rounds.map((r) => r.loaded.p99 / r.idle.p99));
+  console.log(
+    `  webhook intake p99 with the streams open: ${times(starved)} an identical proxy process with none (${ms(median(f.rounds.map((r) => r.loaded.p99)))} vs ${ms(median(f.rounds.map((r) => r.idle.p99)))}; ${rounds}; p50 ${ms(median(f.rounds.map((r) => r.loaded.p50)))} vs ${ms(median(f.rounds.map((r) => r.idle.p50)))}), ${atMost(starved, BUDGET.intakeRatio, times)}`,
+  );
+  const cpu = (x: number) => `${(x * 1000).toFixed(0)} us`;
+  console.log(
+    `  proxy CPU per webhook, streams included (their heartbeats and deliveries): ${cpu(median(f.rounds.map((r) => r.cpuPerWebhook.loaded)))} with the streams open vs ${cpu(median(f.rounds.map((r) => r.cpuPerWebhook.idle)))} with none (${rounds})`,
+  );
+  const capped = f.overCap.status === 503 && Number(f.overCap.retryAfter) > 0 && f.overCap.webhookStatus === 200;
+  console.log(
+    `  stream ${f.streams + 1}, past the per-process cap: ${f.overCap.status} ${f.overCap.code ?? ''} with Retry-After ${f.overCap.retryAfter ?? 'none'}; a webhook meanwhile: ${f.overCap.webhookStatus}; ${capped ? 'as required (503 with Retry-After, webhook 200)' : 'OVER BUDGET (503 with Retry-After, webhook 200)'}`,
+  );
 }

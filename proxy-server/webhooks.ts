@@ -70,15 +70,15 @@ export function webhooksRouter(d: { store: Store; secret: string; now: () => Dat
       return;
     }
     const now = d.now();
-    // Webhooks teach the ownership map too, so later checks need no upstream call.
-    const owned = ownedResource(event);
-    if (owned && event.customerId) await d.store.recordOwner(owned.kind, owned.id, event.customerId, now);
     // Storing the normalised event announces it to the event streams of every process sharing the store
-    // (Store.addEvent), and queues it for the merchant's backend in the same transaction.
+    // (Store.addEvent). The same transaction queues it for the merchant's backend and records the
+    // resource it shows the customer owns (webhooks teach the ownership map, so later checks need no
+    // upstream call): one commit per webhook, which the event's delivery to the streams waits for.
+    const owner = ownedResource(event);
     const stored = await d.store.addEvent(
       { id: event.id, type: event.type, customerId: event.customerId, payload: JSON.stringify(event) },
       now,
-      { outbox: d.outbox !== undefined },
+      { outbox: d.outbox !== undefined, ...(owner ? { owner } : {}) },
     );
     if (stored) d.outbox?.kick();
     const log = { eventId: event.id, type: event.type, duplicate: !stored };

@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations.ts';
 import type { SessionPolicy } from '../../contract/proxy-api.ts';
 import { createKeyedLock } from '../keyed-lock.ts';
-import type { AuditEntry, DeliveryOutcome, IdempotencyClaim, OutboxDelivery, PurgeCounts, ResourceKind, StoredEvent, Store, StoreMessage } from './store.ts';
+import type { AddEventOptions, AuditEntry, DeliveryOutcome, IdempotencyClaim, OutboxDelivery, PurgeCounts, ResourceKind, StoredEvent, Store, StoreMessage } from './store.ts';
 
 export function openSqliteStore(path: string): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -105,7 +105,8 @@ export function openSqliteStore(path: string): Store {
     return 'conflict';
   });
 
-  const addEventTx = db.transaction((e: Omit<StoredEvent, 'seq'>, now: number, outbox: boolean): StoredEvent | undefined => {
+  const addEventTx = db.transaction((e: Omit<StoredEvent, 'seq'>, now: number, { outbox, owner }: AddEventOptions): StoredEvent | undefined => {
+    if (owner && e.customerId) q.insertOwner.run(owner.id, owner.kind, e.customerId, now);
     const info = q.insertEvent.run(e.id, e.type, e.customerId, e.payload, now);
     if (info.changes !== 1) return undefined;
     const seq = Number(info.lastInsertRowid);
@@ -201,7 +202,7 @@ export function openSqliteStore(path: string): Store {
       return () => void listeners.delete(listener);
     },
     async addEvent(e, now, options) {
-      const stored = addEventTx(e, now.getTime(), options?.outbox ?? false);
+      const stored = addEventTx(e, now.getTime(), options ?? {});
       if (stored) for (const l of [...listeners]) l({ kind: 'event', event: stored });
       return stored;
     },
