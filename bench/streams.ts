@@ -20,6 +20,7 @@ import { Agent, request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_STREAM_CAPS } from '../proxy-server/events.ts';
+import { openFileLimit, streamCapWithin } from '../proxy-server/fd-limit.ts';
 import { sign } from '../sandbox/webhooks.ts';
 import { startProcess, type Child } from './processes/spawn.ts';
 
@@ -28,9 +29,6 @@ const PER_SESSION = DEFAULT_STREAM_CAPS.perSession;
 const SESSIONS = STREAMS / PER_SESSION;
 /** Requests in flight while arranging (minting sessions, opening streams): a reconnect wave, not a SYN flood. */
 const ARRANGE_CONCURRENCY = 64;
-/** Sockets beside the streams: the webhook sender, the arranging fetches, the runtime's own files. */
-const FD_MARGIN = 500;
-
 export interface BenchSecrets {
   BENCH_API_KEY: string;
   BENCH_SERVER_SECRET: string;
@@ -69,17 +67,6 @@ function summarise(xs: number[]): Latencies {
   const sorted = Float64Array.from(xs).sort();
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
   return { p50: at(0.5), p99: at(0.99) };
-}
-
-/** `Max open files` of a process, read from /proc (Linux); undefined elsewhere. */
-function fdLimit(pid: number | 'self'): { soft: number; hard: number } | undefined {
-  try {
-    const line = readFileSync(`/proc/${pid}/limits`, 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
-    const [soft, hard] = (line?.split(/\s{2,}/).slice(1, 3) ?? []).map(Number);
-    return soft && hard ? { soft, hard } : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** CPU time a process has used so far, in ms, read from /proc (Linux; 10 ms ticks); NaN elsewhere. */
@@ -286,10 +273,11 @@ export async function liveEventFigures(secrets: BenchSecrets, o: { rate?: number
     const [loaded, idle] = await Promise.all([0, 1].map(() => startProcess('proxy.ts', { ...secrets, BENCH_SANDBOX_URL: sandbox.url })));
     children.push(loaded!, idle!);
 
-    const limits = { loadGenerator: fdLimit('self'), proxy: fdLimit(loaded!.process.pid!) };
+    const limits = { loadGenerator: openFileLimit(), proxy: openFileLimit(loaded!.process.pid!) };
     for (const [who, limit] of Object.entries(limits)) {
-      if (limit && limit.soft < STREAMS + FD_MARGIN) {
-        throw new Error(`the ${who} may open ${limit.soft} files (ulimit -n), fewer than ${STREAMS} streams need; raise it (ulimit -n ${2 * STREAMS}) and run again`);
+      // The proxy would cap itself lower (proxy-server/fd-limit.ts); the load generator needs as much room.
+      if (streamCapWithin(STREAMS, limit?.soft) < STREAMS) {
+        throw new Error(`the ${who} may open ${limit?.soft} files (ulimit -n), too few for ${STREAMS} streams; raise it (ulimit -n ${2 * STREAMS}) and run again`);
       }
     }
     const show = (l: { soft: number; hard: number } | undefined) => (l ? `${l.soft} (hard ${l.hard})` : 'unknown');
