@@ -133,9 +133,10 @@ if (only.has('streams')) {
   console.log(
     `  delivery, webhook sent -> event on each of its customer's 4 streams: p99 ${ms(delivery)} (${rounds}; per round ${f.rounds.map((r) => ms(r.delivery.p99)).join(', ')}; p50 ${ms(median(f.rounds.map((r) => r.delivery.p50)))}; the idle process's webhook intake alone: p99 ${ms(median(f.rounds.map((r) => r.idle.p99)))}; ${f.deliveries.count} deliveries${faults.length ? `, ${faults.join(', ')}` : ''}), ${faults.length ? 'OVER BUDGET' : atMost(delivery, BUDGET.deliveryP99, ms)}`,
   );
-  const starved = median(f.rounds.map((r) => r.loaded.p99 / r.idle.p99));
+  const ratios = f.rounds.map((r) => r.loaded.p99 / r.idle.p99);
+  const starved = median(ratios);
   console.log(
-    `  webhook intake p99 with the streams open: ${times(starved)} an identical proxy process with none, same moments (${ms(median(f.rounds.map((r) => r.loaded.p99)))} vs ${ms(median(f.rounds.map((r) => r.idle.p99)))}; ${rounds}; p50 ${ms(median(f.rounds.map((r) => r.loaded.p50)))} vs ${ms(median(f.rounds.map((r) => r.idle.p50)))}), ${atMost(starved, BUDGET.intakeRatio, times)}`,
+    `  webhook intake p99 with the streams open: ${times(starved)} an identical proxy process with none, same moments (${rounds}; per round ${f.rounds.map((r, i) => `${ms(r.loaded.p99)} vs ${ms(r.idle.p99)} = ${times(ratios[i]!)}`).join(', ')}; p50 ${ms(median(f.rounds.map((r) => r.loaded.p50)))} vs ${ms(median(f.rounds.map((r) => r.idle.p50)))}), ${atMost(starved, BUDGET.intakeRatio, times)}`,
   );
   const cpu = (x: number) => `${(x * 100).toFixed(0)}%`;
   console.log(

@@ -29,6 +29,7 @@ const PER_SESSION = DEFAULT_STREAM_CAPS.perSession;
 const SESSIONS = STREAMS / PER_SESSION;
 /** Requests in flight while arranging (minting sessions, opening streams): a reconnect wave, not a SYN flood. */
 const ARRANGE_CONCURRENCY = 64;
+const WARM_UP_SECONDS = 5;
 export interface BenchSecrets {
   BENCH_API_KEY: string;
   BENCH_SERVER_SECRET: string;
@@ -308,8 +309,8 @@ export async function liveEventFigures(secrets: BenchSecrets, o: { rate?: number
 
     const measured: Round[] = [];
     const cpu = () => ({ loaded: cpuMs(loaded!.process.pid!), idle: cpuMs(idle!.process.pid!), at: performance.now() });
-    // A round not counted: the proxies settle after the opening wave (its garbage collected).
-    await Promise.all([toLoaded.load(rate, 2), toIdle.load(rate, 2, 500 / rate)]);
+    // Not counted: the processes settle after the opening wave (its garbage collected), the load flowing.
+    await Promise.all([toLoaded.load(rate, WARM_UP_SECONDS), toIdle.load(rate, WARM_UP_SECONDS, 500 / rate)]);
     await deliveries.settle(5_000);
     for (let r = 0; r < rounds; r++) {
       deliveries.latencies = [];
