@@ -29,7 +29,9 @@ const PER_SESSION = DEFAULT_STREAM_CAPS.perSession;
 const SESSIONS = STREAMS / PER_SESSION;
 /** Requests in flight while arranging (minting sessions, opening streams): a reconnect wave, not a SYN flood. */
 const ARRANGE_CONCURRENCY = 64;
+/** Load before the counted rounds, once the streams are open. */
 const WARM_UP_SECONDS = 5;
+
 export interface BenchSecrets {
   BENCH_API_KEY: string;
   BENCH_SERVER_SECRET: string;
