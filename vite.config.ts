@@ -23,6 +23,8 @@ const at = (path: string) => resolve(root, path);
 const SHELL_SHARED = /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|context)|@oxc-project[\\/]runtime)[\\/]|widget[\\/](api[\\/]errors|ui[\\/](define-element|styles)|state[\\/]context)|rolldown[:\\/]runtime|decorate/;
 /** What nearly every later step uses: tasks, the form controller and directives, notices. */
 const STEP_KIT = /node_modules[\\/](@lit[\\/]task|lit[\\/]directives|lit-html[\\/]directives)|widget[\\/](ui[\\/]form|steps[\\/]onboarding[\\/](notice|customer-created))/;
+/** zod and the contract's schemas: every form and answer check, never the shell (its guards are zod-free). */
+const SCHEMAS = /node_modules[\\/]zod[\\/]|contract[\\/](spherepay[\\/](?!profiles|profile-criteria)|countries|validators|hashes|money)/;
 // Every runtime dependency stays external in the npm build: consumers
 // install (and dedupe) them; a bundled copy would sit in dist/esm/node_modules.
 const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^react($|\/)/, /^react-dom($|\/)/, /^lean-qr($|\/)/];
@@ -88,8 +90,10 @@ const configs: Record<string, () => UserConfig> = {
           codeSplitting: {
             groups: [
               { name: 'lit', test: (id: string) => SHELL_SHARED.test(id) && !/directives/.test(id), priority: 2 },
-              { name: 'steps', test: (id: string) => STEP_KIT.test(id), priority: 1 },
-              { name: 'schemas', test: (id: string) => /node_modules[\\/]zod[\\/]|contract[\\/](spherepay[\\/]|countries|validators|hashes|money)/.test(id), priority: 1 },
+              // Only what matches, not its imports: a shell module a group member imports (the
+              // strings helper, the zod-free profile rules) would otherwise drag the group onto the first screen.
+              { name: 'steps', test: (id: string) => STEP_KIT.test(id), priority: 1, includeDependenciesRecursively: false },
+              { name: 'schemas', test: (id: string) => SCHEMAS.test(id), priority: 1, includeDependenciesRecursively: false },
             ],
           },
         },

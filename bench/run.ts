@@ -71,6 +71,7 @@ try {
       const bytes = gzipped.reduce((s, f) => s + f.bytes, 0);
       const notGzip = gzipped.filter((f) => f.encoding !== 'gzip').map((f) => new URL(f.url).pathname);
       console.log(`first screen, gzipped (Chromium network record, new person): ${kb(bytes)} in ${gzipped.length} files, ${atMost(bytes, BUDGET.firstScreen, kb)}${notGzip.length ? `; NOT GZIPPED: ${notGzip.join(', ')}` : ''}`);
+      if (process.env.BENCH_VERBOSE) for (const f of gzipped) console.log(`  ${kb(f.bytes).padStart(8)}  ${new URL(f.url).pathname}`);
       const negotiated = await firstScreen(browser, widgetPage);
       console.log(`first screen as Chromium negotiates it (${[...new Set(negotiated.map((f) => f.encoding))].join(', ')}): ${kb(negotiated.reduce((s, f) => s + f.bytes, 0))} in ${negotiated.length} files`);
       const slow = await slow4gTimes(browser, widgetPage, `${peerPage.url}/`, RUNS);
