@@ -19,12 +19,10 @@ import { resolve } from 'node:path';
 
 const root = import.meta.dirname;
 const at = (path: string) => resolve(root, path);
-/** Lit and what the shell shares with every step (error type, context, styles, define). */
-const SHELL_SHARED = /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|context)|@oxc-project[\\/]runtime)[\\/]|widget[\\/](api[\\/]errors|ui[\\/](define-element|styles)|state[\\/]context)|rolldown[:\\/]runtime|decorate/;
 /** What nearly every later step uses: tasks, the form controller and directives, notices. */
 const STEP_KIT = /node_modules[\\/](@lit[\\/]task|lit[\\/]directives|lit-html[\\/]directives)|widget[\\/](ui[\\/]form|steps[\\/]onboarding[\\/](notice|customer-created))/;
 /** zod and the contract's schemas: every form and answer check, never the shell (its guards are zod-free). */
-const SCHEMAS = /node_modules[\\/]zod[\\/]|contract[\\/](spherepay[\\/](?!profiles|profile-criteria)|countries|validators|hashes|money)/;
+const SCHEMAS = /node_modules[\\/]zod[\\/]|contract[\\/](spherepay[\\/]|countries|validators|hashes|money)/;
 // Every runtime dependency stays external in the npm build: consumers
 // install (and dedupe) them; a bundled copy would sit in dist/esm/node_modules.
 const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^react($|\/)/, /^react-dom($|\/)/, /^lean-qr($|\/)/];
@@ -81,19 +79,20 @@ const configs: Record<string, () => UserConfig> = {
           format: 'es',
           // Fewer, larger chunks where a split costs more than it saves (each file
           // is compressed alone, and each is a request): Lit and what every step
-          // shares with the shell (error type, context, styles) load with the
-          // entry anyway, so they travel in one file; the step toolkit (task,
-          // form controller, notices) is shared by nearly every later step; the
-          // schemas (zod and contract/) by every form. Steps are not grouped:
-          // rolldown then imports a grouped step statically from the entry,
-          // which put every step on the first screen.
+          // shares with the shell stay in the entry chunk (later chunks import
+          // from it); the step toolkit (task, form controller, notices) is shared
+          // by nearly every later step; the schemas (zod and contract/) by every
+          // form. Steps are not grouped: rolldown then imports a grouped step
+          // statically from the entry, which put every step on the first screen.
           codeSplitting: {
             groups: [
-              { name: 'lit', test: (id: string) => SHELL_SHARED.test(id) && !/directives/.test(id), priority: 2 },
-              // Only what matches, not its imports: a shell module a group member imports (the
-              // strings helper, the zod-free profile rules) would otherwise drag the group onto the first screen.
-              { name: 'steps', test: (id: string) => STEP_KIT.test(id), priority: 1, includeDependenciesRecursively: false },
-              { name: 'schemas', test: (id: string) => SCHEMAS.test(id), priority: 1, includeDependenciesRecursively: false },
+              // The entry and everything it imports statically (recursively): one file, not the
+              // few small common chunks automatic splitting would cut from what later chunks share.
+              { name: 'shell', test: /widget[\\/](sphere-ramp[\\/]define|embed-bridge[\\/]script-entry)\.ts$|@lit[\\/]context[\\/]/, priority: 3 },
+              // The shell's group comes first, so a shell module a later group imports (the strings
+              // helper, the zod-free profile rules) stays in the shell and never drags that group onto the first screen.
+              { name: 'steps', test: (id: string) => STEP_KIT.test(id), priority: 1 },
+              { name: 'schemas', test: (id: string) => SCHEMAS.test(id), priority: 1 },
             ],
           },
         },
