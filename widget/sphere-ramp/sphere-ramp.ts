@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import type { Customer } from '../../contract/spherepay/customer.ts';
 import { criteriaOf } from '../../contract/spherepay/profile-criteria.ts';
 import { isSessionInfo } from '../../contract/guards.ts';
@@ -458,7 +457,16 @@ export class SphereRamp extends LitElement {
     </section>`;
   }
 
+  /**
+   * The step's element while it stays on screen; anything else shown in
+   * between (loading, an error) means a fresh one, as a template per tag
+   * would make (lit/static-html would, at a cost on the first screen).
+   */
+  private shownElement?: HTMLElement;
+
   private renderStep() {
+    const previous = this.shownElement;
+    this.shownElement = undefined;
     const m = this.messages.common;
     const step = this.step;
     if (this.stepError) {
@@ -478,8 +486,10 @@ export class SphereRamp extends LitElement {
     if (!view || !this.loadedSteps.has(step)) {
       return html`<div class="center" data-step="loading" aria-busy="true"><span class="spinner" aria-hidden="true"></span><p>${m.loading}</p></div>`;
     }
-    const tag = unsafeStatic(view.tag);
-    return staticHtml`<${tag} data-step=${step}></${tag}>`;
+    if (previous?.dataset.step === step) return (this.shownElement = previous);
+    const element = document.createElement(view.tag);
+    element.dataset.step = step;
+    return (this.shownElement = element);
   }
 }
 
