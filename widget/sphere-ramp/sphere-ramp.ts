@@ -1,5 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+// One file per decorator: the barrel would bring every decorator the steps use onto the first screen.
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { provide } from '@lit/context';
 import type { Customer } from '../../contract/spherepay/customer.ts';
 import { criteriaOf } from '../../contract/spherepay/profile-criteria.ts';
@@ -42,7 +44,7 @@ import { STEP_VIEWS } from './steps.ts';
  * @fires ramp-session-expired - The session expired and could not be renewed.
  * @fires ramp-error - Something failed that the person could not fix in the form. `detail: { code, message, retryable }`; codes found at start, before the person types: `origin-not-allowed`, `proxy-unreachable`, `session-failed`, `session-expired`, `upstream-unavailable`.
  *
- * Parts (`::part()`): the list is widget/ui/parts.ts; custom-elements.json
+ * Parts (`::part()`): the list is widget/ui/part-names.ts (described in parts.ts); custom-elements.json
  * and the README carry it.
  *
  * @cssprop --ramp-primary - Accent colour (light theme).

@@ -7,7 +7,7 @@
  * A quote left behind (Back, or the widget removed) is voided.
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { state } from 'lit/decorators.js';
+import { state } from 'lit/decorators/state.js';
 import { consume } from '@lit/context';
 import * as z from 'zod/mini';
 import { compare } from '../../../../contract/money.ts';
