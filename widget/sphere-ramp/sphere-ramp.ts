@@ -178,7 +178,7 @@ export class SphereRamp extends LitElement {
     const early = minted?.customerId ? this.refreshCustomer(minted.customerId) : undefined;
     let status: SessionInfo;
     try {
-      const body = await this.sessionInfo();
+      const body = await this.startingInfo(minted);
       // A hand-written guard, not the zod schema: the shell ships no zod.
       if (!isSessionInfo(body)) throw new RampError('invalid-response', undefined);
       status = body;
@@ -196,13 +196,22 @@ export class SphereRamp extends LitElement {
     else this.set({ customer: null });
   }
 
-  /** `GET /api/session`: the loader's early answer when it has one that went well, else asked now. */
-  private async sessionInfo(): Promise<unknown> {
+  /**
+   * Who this session is for, on what terms: the proxy's mint answer says it
+   * all when the merchant backend passed it on whole (then only a check that
+   * this page reaches the proxy, sent beside the mint); else `GET /api/session`,
+   * the loader's early answer when it has one that went well, else asked now.
+   */
+  private async startingInfo(minted: SessionMinted | undefined): Promise<unknown> {
+    if (minted?.policy && isSessionInfo(minted)) {
+      await this.client.reach(this.session.takeEarlyReach());
+      return minted;
+    }
     const early = this.session.takeEarlyInfo();
     if (early) {
       try {
         const res = await early;
-        if (res.ok) return await res.json();
+        if (res?.ok) return await res.json();
       } catch {
         // asked again below, with the client's renewal and error handling
       }
