@@ -13,8 +13,9 @@
  * - `demo`: the demo merchant site (dist/demo), a multi-page app whose SPA
  *   page imports the package by its public names.
  */
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { minifyHTMLLiterals } from 'minify-literals';
 import { resolve } from 'node:path';
 
 const root = import.meta.dirname;
@@ -28,6 +29,22 @@ const SCHEMAS = /node_modules[\\/]zod[\\/]|contract[\\/](spherepay[\\/](?!profil
 // Every runtime dependency stays external in the npm build: consumers
 // install (and dedupe) them; a bundled copy would sit in dist/esm/node_modules.
 const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^react($|\/)/, /^react-dom($|\/)/, /^lean-qr($|\/)/];
+
+/**
+ * Our html`` and css`` templates without their indentation and comments (the
+ * script build only: each chunk is gzipped alone, and the templates are most
+ * of a step's bytes). Whitespace collapses to one space, never to none, so
+ * text beside inline elements and bindings reads as written; nothing else
+ * in the markup changes (empty attributes, entities and quotes stay).
+ */
+const minifyTemplates = (): Plugin => ({
+  name: 'sphere-ramp:minify-templates',
+  async transform(code, id) {
+    if (!/[\\/]widget[\\/].*\.ts$/.test(id) || !/(html|svg|css)`/.test(code)) return null;
+    const html = { caseSensitive: true, collapseWhitespace: true, conservativeCollapse: process.env.MINCONS !== '0', decodeEntities: false, minifyCSS: { minify: true }, minifyJS: false, removeAttributeQuotes: false, removeComments: true, removeEmptyAttributes: false };
+    return (await minifyHTMLLiterals(code, { fileName: id, html })) ?? null;
+  },
+});
 
 /** The package's public names, pointed at the sources (for the demo build). */
 const selfAlias = [
@@ -61,6 +78,7 @@ const configs: Record<string, () => UserConfig> = {
     },
   }),
   script: () => ({
+    plugins: [minifyTemplates()],
     // Relative: chunk URLs (and the preload list of each lazy step) resolve against
     // the importing module, so they point at the proxy even on a merchant's origin.
     base: './',
