@@ -22,10 +22,17 @@ const root = import.meta.dirname;
 const at = (path: string) => resolve(root, path);
 /** Lit and what the shell shares with every step (error type, context, styles, define). */
 const SHELL_SHARED = /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|context)|@oxc-project[\\/]runtime)[\\/]|widget[\\/](api[\\/]errors|ui[\\/](define-element|styles)|state[\\/]context)|rolldown[:\\/]runtime|decorate/;
-/** What nearly every later step uses: tasks, the form controller and directives, notices. */
-const STEP_KIT = /node_modules[\\/](@lit[\\/]task|lit[\\/]directives|lit-html[\\/]directives)|widget[\\/](ui[\\/]form|steps[\\/]onboarding[\\/](notice|customer-created))/;
-/** zod and the contract's schemas: every form and answer check, never the shell (its guards are zod-free). */
-const SCHEMAS = /node_modules[\\/]zod[\\/]|contract[\\/](spherepay[\\/](?!profiles|profile-criteria)|countries|validators|hashes|money)/;
+/** What nearly every later step uses: tasks, the form controller and directives, notices, number formats, copy buttons. */
+const STEP_KIT = /node_modules[\\/](@lit[\\/]task|lit[\\/]directives|lit-html[\\/]directives)|widget[\\/](ui[\\/](form|copy-button[\\/])|steps[\\/]onboarding[\\/](notice|customer-created)|i18n[\\/]format)/;
+/**
+ * zod and the contract's schemas: every form and answer check, and the live-events reader (its
+ * events are checked with them), never the shell (its guards are zod-free).
+ */
+const SCHEMAS = /node_modules[\\/]zod[\\/]|contract[\\/](spherepay[\\/](?!profiles|profile-criteria)|countries|validators|hashes|money|criteria|live-events)|widget[\\/]api[\\/]event-stream/;
+/** The onboarding steps after the first (forms, documents, verification, review), which a new person goes through in a row. */
+const ONBOARDING = /widget[\\/]steps[\\/]onboarding[\\/](?!profile-step[\\/]|notice|customer-created)/;
+/** The money steps (amount, quote, transfer, receipt, history) and what only they show (the QR code and its encoder). */
+const MONEY = /widget[\\/](steps[\\/]money|ui[\\/]qr-code)[\\/]|node_modules[\\/]lean-qr[\\/]/;
 // Every runtime dependency stays external in the npm build: consumers
 // install (and dedupe) them; a bundled copy would sit in dist/esm/node_modules.
 const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^react($|\/)/, /^react-dom($|\/)/, /^lean-qr($|\/)/];
@@ -101,17 +108,18 @@ const configs: Record<string, () => UserConfig> = {
           // is compressed alone, and each is a request): Lit and what every step
           // shares with the shell (error type, context, styles) load with the
           // entry anyway, so they travel in one file; the step toolkit (task,
-          // form controller, notices) is shared by nearly every later step; the
-          // schemas (zod and contract/) by every form. Steps are not grouped:
-          // rolldown then imports a grouped step statically from the entry,
-          // which put every step on the first screen.
+          // form controller, notices) and the schemas (zod and contract/) in a
+          // second, as every later step uses both; then one file per area: the
+          // onboarding steps after the first, and the money steps. The first
+          // step (profile) stays alone: it is on the first screen.
           codeSplitting: {
             groups: [
               { name: 'lit', test: (id: string) => SHELL_SHARED.test(id) && !/directives/.test(id), priority: 2 },
               // Only what matches, not its imports: a shell module a group member imports (the
               // strings helper, the zod-free profile rules) would otherwise drag the group onto the first screen.
-              { name: 'steps', test: (id: string) => STEP_KIT.test(id), priority: 1, includeDependenciesRecursively: false },
-              { name: 'schemas', test: (id: string) => SCHEMAS.test(id), priority: 1, includeDependenciesRecursively: false },
+              { name: 'kit', test: (id: string) => STEP_KIT.test(id) || SCHEMAS.test(id), priority: 1, includeDependenciesRecursively: false },
+              { name: 'onboarding', test: (id: string) => ONBOARDING.test(id), priority: 1, includeDependenciesRecursively: false },
+              { name: 'money', test: (id: string) => MONEY.test(id), priority: 1, includeDependenciesRecursively: false },
             ],
           },
         },
