@@ -18,7 +18,10 @@ interface Chunk {
 type Manifest = Record<string, Chunk>;
 
 const SCRIPT_ENTRY = 'widget/embed-bridge/script-entry.ts';
-/** A catalogue chunk: one locale's strings for one area (widget/i18n/messages.ts loads each alone). */
+/**
+ * A catalogue chunk: one locale's strings for one area (widget/i18n/messages.ts loads each alone).
+ * English `common` is not one: it is in the entry, what everyone loads, so it counts as code.
+ */
 const CATALOGUE = /^widget\/i18n\/([^/]+)\//;
 
 export interface ScriptTagSize {
