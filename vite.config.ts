@@ -20,15 +20,13 @@ import { resolve } from 'node:path';
 
 const root = import.meta.dirname;
 const at = (path: string) => resolve(root, path);
-/** Lit and what the shell shares with every step (error type, context, styles, define). */
-const SHELL_SHARED = /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|context)|@oxc-project[\\/]runtime)[\\/]|widget[\\/](api[\\/]errors|ui[\\/](define-element|styles)|state[\\/]context)|rolldown[:\\/]runtime|decorate/;
 /** What nearly every later step uses: tasks, the form controller and directives, notices, number formats, copy buttons. */
 const STEP_KIT = /node_modules[\\/](@lit[\\/]task|lit[\\/]directives|lit-html[\\/]directives)|widget[\\/](ui[\\/](form|copy-button[\\/])|steps[\\/]onboarding[\\/](notice|customer-created)|i18n[\\/]format)/;
 /**
  * zod and the contract's schemas: every form and answer check, and the live-events reader (its
  * events are checked with them), never the shell (its guards are zod-free).
  */
-const SCHEMAS = /node_modules[\\/]zod[\\/]|contract[\\/](spherepay[\\/](?!profiles|profile-criteria)|countries|validators|hashes|money|criteria|live-events)|widget[\\/]api[\\/]event-stream/;
+const SCHEMAS = /node_modules[\\/]zod[\\/]|contract[\\/](spherepay[\\/]|countries|validators|hashes|money|criteria|live-events)|widget[\\/]api[\\/]event-stream/;
 /** The onboarding steps after the first (forms, documents, verification, review), which a new person goes through in a row. */
 const ONBOARDING = /widget[\\/]steps[\\/]onboarding[\\/](?!profile-step[\\/]|notice|customer-created)/;
 /** The money steps (amount, quote, transfer, receipt, history) and what only they show (the QR code and its encoder). */
@@ -106,18 +104,20 @@ const configs: Record<string, () => UserConfig> = {
           format: 'es',
           // Fewer, larger chunks where a split costs more than it saves (each file
           // is compressed alone, and each is a request): Lit and what every step
-          // shares with the shell (error type, context, styles) load with the
-          // entry anyway, so they travel in one file; the step toolkit (task,
-          // form controller, notices) and the schemas (zod and contract/) in a
-          // second, as every later step uses both; then one file per area: the
-          // onboarding steps after the first, and the money steps. The first
-          // step (profile) stays alone: it is on the first screen.
+          // shares with the shell stay in the entry chunk (later chunks import
+          // from it); the step toolkit (task, form controller, notices) and the
+          // schemas (zod and contract/) travel in one file, as every later step
+          // uses both; then one file per area: the onboarding steps after the
+          // first, and the money steps. The first step (profile) stays alone.
           codeSplitting: {
             groups: [
-              { name: 'lit', test: (id: string) => SHELL_SHARED.test(id) && !/directives/.test(id), priority: 2 },
-              // Only what matches, not its imports: a shell module a group member imports (the
-              // strings helper, the zod-free profile rules) would otherwise drag the group onto the first screen.
-              { name: 'kit', test: (id: string) => STEP_KIT.test(id) || SCHEMAS.test(id), priority: 1, includeDependenciesRecursively: false },
+              // The entry and everything it imports statically (recursively): one file, not the
+              // few small common chunks automatic splitting would cut from what later chunks share.
+              { name: 'shell', test: /widget[\\/](sphere-ramp[\\/]define|embed-bridge[\\/]script-entry)\.ts$|@lit[\\/]context[\\/]/, priority: 3 },
+              // The shell's group comes first, so a shell module a later group imports (the strings
+              // helper, the zod-free profile rules) stays in the shell and never drags that group onto the first screen.
+              { name: 'kit', test: (id: string) => STEP_KIT.test(id) || SCHEMAS.test(id), priority: 2 },
+              // Only what matches: the kit's modules stay in the kit (copy buttons: in `money`, onboarding would load the money chunk).
               { name: 'onboarding', test: (id: string) => ONBOARDING.test(id), priority: 1, includeDependenciesRecursively: false },
               { name: 'money', test: (id: string) => MONEY.test(id), priority: 1, includeDependenciesRecursively: false },
             ],

@@ -57,7 +57,16 @@ function startSessions() {
 }
 
 startSessions();
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startSessions, { once: true });
+if (document.readyState === 'loading') {
+  // Usually this script sits in <head>, before the element is parsed: start its session the
+  // moment the parser adds it, not at DOMContentLoaded (which waits for the page's own scripts).
+  const watch = new MutationObserver(startSessions);
+  watch.observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener('DOMContentLoaded', () => {
+    watch.disconnect();
+    startSessions();
+  }, { once: true });
+}
 
 import(/* @vite-ignore */ new URL(__RAMP_SCRIPT_ENTRY__, base).href).catch((err: unknown) => {
   console.error('sphere-ramp: could not load the widget', err);
