@@ -24,7 +24,9 @@ import { moneyStyles } from '../money.styles.ts';
 import { formatCountdown, formatNumber } from '../../../i18n/format.ts';
 import { rememberTerms } from '../receipt/terms.ts';
 
-const ReferenceForm = z.object({ destination: z.optional(z.pick(TransferEndpoint, { achReference: true, wireMessage: true, sepaReference: true })) });
+// The references' own schemas, in a strict object as z.pick would make (z.pick alone adds ~0.3 KB of zod to the bundle).
+const { achReference, wireMessage, sepaReference } = TransferEndpoint.shape;
+const ReferenceForm = z.object({ destination: z.optional(z.strictObject({ achReference, wireMessage, sepaReference })) });
 
 
 export class QuoteStep extends LitElement {
