@@ -21,7 +21,7 @@ import { resolve } from 'node:path';
 const root = import.meta.dirname;
 const at = (path: string) => resolve(root, path);
 /** What nearly every later step uses: tasks, the form controller and directives, notices, number formats, copy buttons. */
-const STEP_KIT = /node_modules[\\/](@lit[\\/]task|lit[\\/]directives|lit-html[\\/]directives)|widget[\\/](ui[\\/](form|copy-button[\\/])|steps[\\/]onboarding[\\/](notice|customer-created)|i18n[\\/]format)/;
+const STEP_KIT = /node_modules[\\/](@lit[\\/]task|lit[\\/](directives|decorators)|lit-html[\\/]directives|@lit[\\/]reactive-element[\\/]decorators)|widget[\\/](ui[\\/](form|copy-button[\\/])|steps[\\/]onboarding[\\/](notice|customer-created)|i18n[\\/]format)/;
 /**
  * zod and the contract's schemas: every form and answer check, and the live-events reader (its
  * events are checked with them), never the shell (its guards are zod-free).
