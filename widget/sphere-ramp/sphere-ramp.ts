@@ -299,7 +299,8 @@ export class SphereRamp extends LitElement {
     const request = ++this.customerRequests;
     try {
       // The schema loads beside the request: a new person's first screen never needs it.
-      const [{ Customer }, body] = await Promise.all([import('../../contract/spherepay/customer.ts'), this.client.request(`/api/v2/customer/${encodeURIComponent(id)}`)]);
+      // `.then(m => m.X)`: only that export ships in the lazy chunk, not the whole module's.
+      const [Customer, body] = await Promise.all([import('../../contract/spherepay/customer.ts').then((m) => m.Customer), this.client.request(`/api/v2/customer/${encodeURIComponent(id)}`)]);
       const customer = parseOrFail(Customer, body);
       if (request === this.customerRequests) this.set({ customer });
     } catch (err) {
@@ -310,7 +311,7 @@ export class SphereRamp extends LitElement {
 
   private async refreshTransfer(id: string) {
     try {
-      const [{ Transfer }, body] = await Promise.all([import('../../contract/spherepay/transfer.ts'), this.client.request(`/api/v2/transfer/${encodeURIComponent(id)}`)]);
+      const [Transfer, body] = await Promise.all([import('../../contract/spherepay/transfer.ts').then((m) => m.Transfer), this.client.request(`/api/v2/transfer/${encodeURIComponent(id)}`)]);
       const transfer = parseOrFail(Transfer, body);
       if (this.flow.transfer?.id === transfer.id) this.set({ transfer });
     } catch (err) {
