@@ -131,7 +131,7 @@ if (only.has('streams')) {
   const ms = (x: number) => `${x.toFixed(1)} ms`;
   const f = await liveEventFigures(env, { seconds: SECONDS, rounds: RUNS });
   const rounds = `median of ${f.rounds.length} rounds of ${f.seconds} s at ${f.rate} webhooks/s to each process, interleaved`;
-  console.log(`live events: ${f.streams} streams of ${f.sessions} sessions open on one proxy process (opened in ${f.openSeconds.toFixed(1)} s; ulimit -n: load generator ${f.fdLimits.loadGenerator}, proxy ${f.fdLimits.proxy})`);
+  console.log(`live events: ${f.streams} streams of ${f.sessions} sessions open on one proxy process (opened in ${f.openSeconds.toFixed(1)} s; ${(f.memoryPerStream / KB).toFixed(0)} KB resident per stream; ulimit -n: load generator ${f.fdLimits.loadGenerator}, proxy ${f.fdLimits.proxy})`);
   const delivery = median(f.rounds.map((r) => r.delivery.p99));
   const faults = [f.deliveries.missing && `${f.deliveries.missing} MISSING`, f.deliveries.misdirected && `${f.deliveries.misdirected} TO THE WRONG CUSTOMER`].filter(Boolean);
   console.log(

@@ -59,6 +59,8 @@ export interface LiveEventFigures {
   rate: number;
   seconds: number;
   openSeconds: number;
+  /** Resident memory of the loaded proxy beyond the idle one's, per open stream (bytes), after the rounds. */
+  memoryPerStream: number;
   rounds: Round[];
   deliveries: { count: number; missing: number; misdirected: number };
   overCap: { status: number; retryAfter: string | null; code: string | undefined; webhookStatus: number };
@@ -78,6 +80,15 @@ function cpuMs(pid: number): number {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     // utime and stime, fields 14 and 15 of stat(5), in clock ticks (USER_HZ, 100 on Linux).
     return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Resident memory of a process, in bytes, read from /proc (Linux); NaN elsewhere. */
+function rssBytes(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) * 1024;
   } catch {
     return NaN;
   }
@@ -326,6 +337,7 @@ export async function liveEventFigures(secrets: BenchSecrets, o: { rate?: number
     }
     return {
       streams: streams.length, sessions: SESSIONS, rate, seconds, openSeconds, rounds: measured,
+      memoryPerStream: (rssBytes(loaded!.process.pid!) - rssBytes(idle!.process.pid!)) / streams.length,
       deliveries: { count: deliveries.count, missing: deliveries.missing, misdirected: deliveries.misdirected },
       overCap,
       fdLimits: { loadGenerator: show(limits.loadGenerator), proxy: show(limits.proxy) },
