@@ -144,7 +144,7 @@ if (only.has('streams')) {
   );
   const cpu = (x: number) => `${(x * 100).toFixed(0)}%`;
   console.log(
-    `  proxy CPU, share of one core: ${cpu(median(f.rounds.map((r) => r.cpu.loaded)))} with the streams open (their heartbeats and deliveries included) vs ${cpu(median(f.rounds.map((r) => r.cpu.idle)))} with none (${rounds})`,
+    `  proxy CPU, share of one core: ${cpu(median(f.rounds.map((r) => r.cpu.loaded)))} with the streams open (their heartbeats and deliveries included) vs ${cpu(median(f.rounds.map((r) => r.cpu.idle)))} with none; the load generator ${cpu(median(f.rounds.map((r) => r.cpu.generator)))} (${rounds})`,
   );
   const capped = f.overCap.status === 503 && Number(f.overCap.retryAfter) > 0 && f.overCap.webhookStatus === 200;
   console.log(

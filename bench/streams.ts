@@ -48,8 +48,8 @@ export interface Round {
   /** Webhook intake on the proxy holding the streams, and on the idle one. */
   loaded: Latencies;
   idle: Latencies;
-  /** Each proxy's CPU time over the round, as a share of one core. */
-  cpu: { loaded: number; idle: number };
+  /** CPU time over the round of each proxy and of the load generator, as a share of one core. */
+  cpu: { loaded: number; idle: number; generator: number };
 }
 
 export interface LiveEventFigures {
@@ -321,7 +321,7 @@ export async function liveEventFigures(secrets: BenchSecrets, o: { rate?: number
     await deliveries.settle(5_000);
 
     const measured: Round[] = [];
-    const cpu = () => ({ loaded: cpuMs(loaded!.process.pid!), idle: cpuMs(idle!.process.pid!), at: performance.now() });
+    const cpu = () => ({ loaded: cpuMs(loaded!.process.pid!), idle: cpuMs(idle!.process.pid!), generator: cpuMs(process.pid), at: performance.now() });
     // Not counted: the processes settle after the opening wave (its garbage collected), the load flowing.
     await Promise.all([toLoaded.load(rate, WARM_UP_SECONDS), toIdle.load(rate, WARM_UP_SECONDS, 500 / rate)]);
     await deliveries.settle(5_000);
@@ -332,8 +332,11 @@ export async function liveEventFigures(secrets: BenchSecrets, o: { rate?: number
       const [loadedIntake, idleIntake] = await Promise.all([toLoaded.load(rate, seconds), toIdle.load(rate, seconds, 500 / rate)]);
       const after = cpu();
       await deliveries.settle(5_000);
-      const share = (k: 'loaded' | 'idle') => (after[k] - before[k]) / (after.at - before.at);
-      measured.push({ delivery: summarise(deliveries.latencies), loaded: summarise(loadedIntake), idle: summarise(idleIntake), cpu: { loaded: share('loaded'), idle: share('idle') } });
+      const share = (k: 'loaded' | 'idle' | 'generator') => (after[k] - before[k]) / (after.at - before.at);
+      measured.push({
+        delivery: summarise(deliveries.latencies), loaded: summarise(loadedIntake), idle: summarise(idleIntake),
+        cpu: { loaded: share('loaded'), idle: share('idle'), generator: share('generator') },
+      });
     }
     return {
       streams: streams.length, sessions: SESSIONS, rate, seconds, openSeconds, rounds: measured,
