@@ -58,7 +58,7 @@ function eventDetailTypes(ts) {
 /** The part names and descriptions, read from widget/ui/parts.ts. */
 function publicParts() {
   const text = readFileSync('widget/ui/parts.ts', 'utf8');
-  const body = text.slice(text.indexOf('export const PARTS = {'), text.indexOf('} as const;'));
+  const body = text.slice(text.indexOf('export const PARTS = {'), text.indexOf('} as const'));
   return [...body.matchAll(/^\s+'?([a-z-]+)'?: '((?:[^'\\]|\\.)*)',$/gm)].map(([, name, description]) => ({ name, description: description.replace(/\\'/g, "'") }));
 }
 

@@ -13,19 +13,43 @@
  * - `demo`: the demo merchant site (dist/demo), a multi-page app whose SPA
  *   page imports the package by its public names.
  */
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { minifyHTMLLiterals } from 'minify-literals';
 import { resolve } from 'node:path';
 
 const root = import.meta.dirname;
 const at = (path: string) => resolve(root, path);
-/** Lit and what the shell shares with every step (error type, context, styles, define). */
-const SHELL_SHARED = /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/](reactive-element|context)|@oxc-project[\\/]runtime)[\\/]|widget[\\/](api[\\/]errors|ui[\\/](define-element|styles)|state[\\/]context)|rolldown[:\\/]runtime|decorate/;
-/** What nearly every later step uses: tasks, the form controller and directives, notices. */
-const STEP_KIT = /node_modules[\\/](@lit[\\/]task|lit[\\/]directives|lit-html[\\/]directives)|widget[\\/](ui[\\/]form|steps[\\/]onboarding[\\/](notice|customer-created))/;
+/** What nearly every later step uses: tasks, the form controller and directives, notices, number formats, copy buttons. */
+const STEP_KIT = /node_modules[\\/](@lit[\\/]task|lit[\\/](directives|decorators)|lit-html[\\/]directives|@lit[\\/]reactive-element[\\/]decorators)|widget[\\/](ui[\\/](form|copy-button[\\/])|steps[\\/]onboarding[\\/](notice|customer-created)|i18n[\\/]format)/;
+/**
+ * zod and the contract's schemas: every form and answer check, and the live-events reader (its
+ * events are checked with them), never the shell (its guards are zod-free).
+ */
+const SCHEMAS = /node_modules[\\/]zod[\\/]|contract[\\/](spherepay[\\/]|countries|validators|hashes|money|criteria|live-events)|widget[\\/]api[\\/]event-stream/;
+/** The onboarding steps after the first (forms, documents, verification, review), which a new person goes through in a row. */
+const ONBOARDING = /widget[\\/]steps[\\/]onboarding[\\/](?!profile-step[\\/]|notice|customer-created)/;
+/** The money steps (amount, quote, transfer, receipt, history) and what only they show (the QR code and its encoder). */
+const MONEY = /widget[\\/](steps[\\/]money|ui[\\/]qr-code)[\\/]|node_modules[\\/]lean-qr[\\/]/;
 // Every runtime dependency stays external in the npm build: consumers
 // install (and dedupe) them; a bundled copy would sit in dist/esm/node_modules.
 const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^react($|\/)/, /^react-dom($|\/)/, /^lean-qr($|\/)/];
+
+/**
+ * Our html`` and css`` templates without their indentation and comments (the
+ * script build only: each chunk is gzipped alone, and the templates are most
+ * of a step's bytes). Whitespace collapses to one space, never to none, so
+ * text beside inline elements and bindings reads as written; nothing else
+ * in the markup changes (empty attributes, entities and quotes stay).
+ */
+const minifyTemplates = (): Plugin => ({
+  name: 'sphere-ramp:minify-templates',
+  async transform(code, id) {
+    if (!/[\\/]widget[\\/].*\.ts$/.test(id) || !/(html|svg|css)`/.test(code)) return null;
+    const html = { caseSensitive: true, collapseWhitespace: true, conservativeCollapse: process.env.MINCONS !== '0', decodeEntities: false, minifyCSS: { minify: true }, minifyJS: false, removeAttributeQuotes: false, removeComments: true, removeEmptyAttributes: false };
+    return (await minifyHTMLLiterals(code, { fileName: id, html })) ?? null;
+  },
+});
 
 /** The package's public names, pointed at the sources (for the demo build). */
 const selfAlias = [
@@ -59,6 +83,7 @@ const configs: Record<string, () => UserConfig> = {
     },
   }),
   script: () => ({
+    plugins: [minifyTemplates()],
     // Relative: chunk URLs (and the preload list of each lazy step) resolve against
     // the importing module, so they point at the proxy even on a merchant's origin.
     base: './',
@@ -79,17 +104,22 @@ const configs: Record<string, () => UserConfig> = {
           format: 'es',
           // Fewer, larger chunks where a split costs more than it saves (each file
           // is compressed alone, and each is a request): Lit and what every step
-          // shares with the shell (error type, context, styles) load with the
-          // entry anyway, so they travel in one file; the step toolkit (task,
-          // form controller, notices) is shared by nearly every later step; the
-          // schemas (zod and contract/) by every form. Steps are not grouped:
-          // rolldown then imports a grouped step statically from the entry,
-          // which put every step on the first screen.
+          // shares with the shell stay in the entry chunk (later chunks import
+          // from it); the step toolkit (task, form controller, notices) and the
+          // schemas (zod and contract/) travel in one file, as every later step
+          // uses both; then one file per area: the onboarding steps after the
+          // first, and the money steps. The first step (profile) stays alone.
           codeSplitting: {
             groups: [
-              { name: 'lit', test: (id: string) => SHELL_SHARED.test(id) && !/directives/.test(id), priority: 2 },
-              { name: 'steps', test: (id: string) => STEP_KIT.test(id), priority: 1 },
-              { name: 'schemas', test: (id: string) => /node_modules[\\/]zod[\\/]|contract[\\/](spherepay[\\/]|countries|validators|hashes|money)/.test(id), priority: 1 },
+              // The entry and everything it imports statically (recursively): one file, not the
+              // few small common chunks automatic splitting would cut from what later chunks share.
+              { name: 'shell', test: /widget[\\/](sphere-ramp[\\/]define|embed-bridge[\\/]script-entry)\.ts$|@lit[\\/]context[\\/]/, priority: 3 },
+              // The shell's group comes first, so a shell module a later group imports (the strings
+              // helper, the zod-free profile rules) stays in the shell and never drags that group onto the first screen.
+              { name: 'kit', test: (id: string) => STEP_KIT.test(id) || SCHEMAS.test(id), priority: 2 },
+              // Only what matches: the kit's modules stay in the kit (copy buttons: in `money`, onboarding would load the money chunk).
+              { name: 'onboarding', test: (id: string) => ONBOARDING.test(id), priority: 1, includeDependenciesRecursively: false },
+              { name: 'money', test: (id: string) => MONEY.test(id), priority: 1, includeDependenciesRecursively: false },
             ],
           },
         },

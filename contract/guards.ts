@@ -6,17 +6,13 @@
  * holds each guard to its schema. Read tolerantly, like the schemas: unknown
  * fields are allowed.
  */
-import type { SessionInfo, SessionMinted, SessionPolicy } from './proxy-api.ts';
+import type { ProxyHealth, SessionInfo, SessionMinted, SessionPolicy } from './proxy-api.ts';
 import type { ProblemDetails } from './spherepay/common.ts';
 
 type Shape = Record<string, unknown>;
 const isObject = (v: unknown): v is Shape => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
 const optional = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
-
-/** 201 of `POST /api/sessions`, and what a merchant's `session-url` answers. */
-export const isSessionMinted = (v: unknown): v is SessionMinted =>
-  isObject(v) && isString(v.token) && optional(v.expiresAt, isString) && optional(v.customerId, (c) => c === null || isString(c));
 
 const isNullableString = (v: unknown) => v === null || isString(v);
 const isStringArray = (v: unknown) => Array.isArray(v) && v.every(isString);
@@ -31,12 +27,19 @@ export const isSessionPolicy = (v: unknown): v is SessionPolicy =>
   isStringArray(v.directions) &&
   isStringArray(v.currencies);
 
+/** 201 of `POST /api/sessions`, and what a merchant's `session-url` answers. */
+export const isSessionMinted = (v: unknown): v is SessionMinted =>
+  isObject(v) && isString(v.token) && optional(v.expiresAt, isString) && optional(v.customerId, (c) => c === null || isString(c)) && optional(v.policy, isSessionPolicy);
+
 /** `GET /api/session`. */
 export const isSessionInfo = (v: unknown): v is SessionInfo =>
   isObject(v) && isNullableString(v.customerId) && isString(v.expiresAt) && optional(v.policy, isSessionPolicy);
 
 // An error item's `pointer` is not promised (D11).
 const isFieldError = (v: unknown) => isObject(v) && isString(v.detail) && (v.pointer === undefined || isString(v.pointer));
+
+/** The proxy's `GET /healthz` answer. */
+export const isProxyHealth = (v: unknown): v is ProxyHealth => isObject(v) && v.status === 'ok' && v.service === 'sphere-ramp';
 
 /** SpherePay's (and the proxy's) error body. */
 export const isProblemDetails = (v: unknown): v is ProblemDetails =>

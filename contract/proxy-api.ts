@@ -84,13 +84,31 @@ export const SessionCreate = z.strictObject({
 });
 export type SessionCreate = z.infer<typeof SessionCreate>;
 
-/** 201 answer to `POST /api/sessions`; also what a merchant's `session-url` answers the widget. */
+/**
+ * 201 answer to `POST /api/sessions`; also what a merchant's `session-url`
+ * answers the widget. The proxy's answer also carries the session's
+ * `policy` (all `GET /api/session` would say), so a widget handed the whole
+ * answer starts without that round trip; a backend that passes on only the
+ * token still works.
+ */
 export const SessionMinted = z.object({
   token: z.string(),
   expiresAt: z.optional(z.string()),
   customerId: z.optional(z.nullable(z.string())),
+  policy: z.optional(SessionPolicy),
 });
 export type SessionMinted = z.infer<typeof SessionMinted>;
+
+/**
+ * `GET /healthz`: the process answers, and says it is a sphere-ramp proxy.
+ * Asked without credentials (a simple request, no CORS preflight), it is how
+ * the widget knows it can reach its proxy from this page before a form shows.
+ */
+export const ProxyHealth = z.object({
+  status: z.literal('ok'),
+  service: z.literal('sphere-ramp'),
+});
+export type ProxyHealth = z.infer<typeof ProxyHealth>;
 
 /** `GET /api/session`: who the bearer is, and the merchant's terms for them. */
 export const SessionInfo = z.object({

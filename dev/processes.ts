@@ -14,8 +14,15 @@ export interface ProxyProcess {
   kill(): Promise<void>;
 }
 
-export async function startProxyProcess(env: Record<string, string>): Promise<ProxyProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT], {
+export interface ProxyProcessOptions {
+  /** Lowers the process's open-file limit (`ulimit -n`), as a small host would have it. */
+  maxOpenFiles?: number;
+}
+
+export async function startProxyProcess(env: Record<string, string>, o: ProxyProcessOptions = {}): Promise<ProxyProcess> {
+  const node = [process.execPath, '--import', 'tsx', SCRIPT];
+  const [command, ...args] = o.maxOpenFiles === undefined ? node : ['/bin/sh', '-c', `ulimit -n ${Math.floor(o.maxOpenFiles)} && exec "$0" "$@"`, ...node];
+  const child = spawn(command!, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

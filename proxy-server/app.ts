@@ -114,7 +114,7 @@ export function createApp(config: Config, deps: AppDeps): ProxyApp {
 
   // The relay and webhook intake skip Express's router: the same checks, in the same order, straight
   // from a table. Body-less relay routes skip the JSON parser.
-  const intake = webhookIntake({ store, ownership, secret: config.spherepay.webhookSecret, now, ...(deps.merchantWebhooks ? { outbox: deps.merchantWebhooks } : {}) });
+  const intake = webhookIntake({ store, secret: config.spherepay.webhookSecret, now, ...(deps.merchantWebhooks ? { outbox: deps.merchantWebhooks } : {}) });
   const table = routeTable([
     { method: 'POST', path: WEBHOOK_PATH, handlers: [context, headers, crossOrigin, ...intake] },
     ...relayEntries({ store, upstream, ownership, now, onLinked, claimStaleMs: config.spherepay.timeoutMs }).map((e) => ({

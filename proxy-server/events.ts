@@ -28,6 +28,13 @@ export interface EventHub {
   admit(tokenHash: string): Admission;
   /** Sessions were revoked: their open streams end now. */
   revoked(tokenHashes: readonly string[]): void;
+  /**
+   * Whether a heartbeat of this session's streams should ask the store if the
+   * session still holds: at most once per half `everyMs` per session,
+   * whichever of its streams beats, so each session is still asked at least
+   * every `everyMs` (its own streams' beats) but four tabs cost one read.
+   */
+  checkDue(tokenHash: string, now: number, everyMs: number): boolean;
   add(client: Client): () => void;
   /** Ends every stream (graceful shutdown). */
   closeAll(): void;
@@ -63,6 +70,7 @@ export function createEventHub(caps: StreamCaps = DEFAULT_STREAM_CAPS): EventHub
   const byCustomer = new Map<string, Set<Client>>();
   const byUser = new Map<string, Set<Client>>();
   const bySession = new Map<string, Set<Client>>();
+  const checkedAt = new Map<string, number>();
   return {
     publish(event) {
       if (!event.customerId) return;
@@ -85,6 +93,12 @@ export function createEventHub(caps: StreamCaps = DEFAULT_STREAM_CAPS): EventHub
     revoked(tokenHashes) {
       for (const hash of tokenHashes) for (const c of [...(bySession.get(hash) ?? [])]) c.end();
     },
+    checkDue(tokenHash, now, everyMs) {
+      const last = checkedAt.get(tokenHash);
+      if (last !== undefined && now - last < everyMs / 2) return false;
+      checkedAt.set(tokenHash, now);
+      return true;
+    },
     add(client) {
       clients.add(client);
       addTo(byUser, client.userId, client);
@@ -95,6 +109,7 @@ export function createEventHub(caps: StreamCaps = DEFAULT_STREAM_CAPS): EventHub
         removeFrom(byUser, client.userId, client);
         if (client.customerId) removeFrom(byCustomer, client.customerId, client);
         removeFrom(bySession, client.tokenHash, client);
+        if (!bySession.has(client.tokenHash)) checkedAt.delete(client.tokenHash);
       };
     },
     closeAll() {
@@ -103,6 +118,7 @@ export function createEventHub(caps: StreamCaps = DEFAULT_STREAM_CAPS): EventHub
       byCustomer.clear();
       byUser.clear();
       bySession.clear();
+      checkedAt.clear();
     },
     get size() {
       return clients.size;
@@ -156,11 +172,13 @@ export function eventsHandler(d: { store: Store; hub: EventHub; heartbeatMs: num
       deliver: (e) => (queue ? queue.push(e) : write(e)),
       end,
     });
-    // Each heartbeat asks the store whether the session still holds, so a
-    // revocation made by another proxy process ends this stream too.
+    // Heartbeats ask the store whether the session still holds (once per session, not per stream),
+    // so a revocation made by another proxy process ends its streams here too.
     const heartbeat = setInterval(() => {
       res.write(': keep-alive\n\n');
-      liveSession(d.store, session.tokenHash, d.now()).then((live) => live.ok || end(), () => undefined);
+      const now = d.now();
+      if (!d.hub.checkDue(session.tokenHash, now.getTime(), d.heartbeatMs)) return;
+      liveSession(d.store, session.tokenHash, now).then((live) => live.ok || d.hub.revoked([session.tokenHash]), () => undefined);
     }, d.heartbeatMs);
     const expiry = setTimeout(end, Math.max(0, session.expiresAt.getTime() - d.now().getTime()));
     function cleanup() {

@@ -12,6 +12,7 @@ import type { DestinationStream } from 'pino';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createEventHub } from './events.ts';
+import { openFileLimit, streamCapWithin } from './fd-limit.ts';
 import { createLogger } from './logger.ts';
 import { startMerchantWebhooks } from './merchant-webhooks.ts';
 import { startRetention } from './retention.ts';
@@ -92,7 +93,13 @@ export async function startServer(env: NodeJS.ProcessEnv, overrides: ServerOverr
   }
   const config = composition.config ?? loaded;
 
-  const events = createEventHub(config.streams);
+  // Below the open-file limit, whatever RAMP_MAX_STREAMS says: past it webhooks could not even connect.
+  const files = openFileLimit()?.soft;
+  const perProcess = streamCapWithin(config.streams.perProcess, files);
+  if (perProcess < config.streams.perProcess) {
+    logger.warn({ RAMP_MAX_STREAMS: config.streams.perProcess, openFileLimit: files, streams: perProcess }, 'live-event streams capped below the open-file limit (ulimit -n)');
+  }
+  const events = createEventHub({ ...config.streams, perProcess });
   // A revoked token must be refused at once on every process (DESIGN.md). A broadcast can arrive
   // after the next request does, so sessions are remembered only where the store tells cheaply, on
   // every lookup, whether another process wrote since (SQLite); elsewhere (PostgreSQL) the cache is off.

@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
-import { SessionCreate, SessionPolicy, SessionRevoke, type SessionsRevoked } from '../contract/proxy-api.ts';
+import { SessionCreate, SessionPolicy, SessionRevoke, type SessionMinted, type SessionsRevoked } from '../contract/proxy-api.ts';
 import { problem } from '../contract/spherepay/problem.ts';
 import { HttpProblem, invalid, sessionInvalid } from './errors.ts';
 import type { SessionCache } from './session-cache.ts';
@@ -84,7 +84,7 @@ export function sessionsRouter(d: SessionDeps): Router {
     const token = mintToken();
     const expiresAt = new Date(now.getTime() + (ttlSeconds ?? d.defaultTtlSeconds) * 1000);
     await d.store.createSession({ tokenHash: hashToken(token), externalUserId, expiresAt, policy }, now);
-    res.status(201).set('cache-control', 'no-store').json({ token, expiresAt: expiresAt.toISOString(), customerId: current });
+    res.status(201).set('cache-control', 'no-store').json({ token, expiresAt: expiresAt.toISOString(), customerId: current, policy } satisfies SessionMinted);
   });
 
   // The merchant ends every session of a user (account closed, fraud, sign-out everywhere).

@@ -16,7 +16,6 @@ import { problem } from '../contract/spherepay/problem.ts';
 import { LIVE_EVENT_TYPES, type LiveEvent } from '../contract/live-events.ts';
 import { WEBHOOK_SIGNATURE_HEADER } from '../contract/spherepay/webhook.ts';
 import { HttpProblem } from './errors.ts';
-import type { Ownership } from './relay/ownership.ts';
 import type { ResourceKind, Store } from './store/store.ts';
 import { normaliseWebhook } from './webhooks/normalise.ts';
 
@@ -59,7 +58,7 @@ function ownedResource(event: LiveEvent): { kind: ResourceKind; id: string } | u
 export const WEBHOOK_PATH = '/webhooks/spherepay';
 
 /** What `POST /webhooks/spherepay` runs, after the request context and headers every answer gets. */
-export function webhookIntake(d: { store: Store; ownership: Pick<Ownership, 'record'>; secret: string; now: () => Date; outbox?: { kick(): void } }): RequestHandler[] {
+export function webhookIntake(d: { store: Store; secret: string; now: () => Date; outbox?: { kick(): void } }): RequestHandler[] {
   const intake: RequestHandler = async (req, res) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const json = parseJson(raw);
@@ -73,15 +72,15 @@ export function webhookIntake(d: { store: Store; ownership: Pick<Ownership, 'rec
       return;
     }
     const now = d.now();
-    // Webhooks teach the ownership map too, so later checks need no upstream call.
-    const owned = ownedResource(event);
-    if (owned && event.customerId) await d.ownership.record(owned.kind, owned.id, event.customerId);
     // Storing the normalised event announces it to the event streams of every process sharing the store
-    // (Store.addEvent), and queues it for the merchant's backend in the same transaction.
+    // (Store.addEvent). The same transaction queues it for the merchant's backend and records the
+    // resource it shows the customer owns (webhooks teach the ownership map, so later checks need no
+    // upstream call): one commit per webhook, which the event's delivery to the streams waits for.
+    const owner = ownedResource(event);
     const stored = await d.store.addEvent(
       { id: event.id, type: event.type, customerId: event.customerId, payload: JSON.stringify(event) },
       now,
-      { outbox: d.outbox !== undefined },
+      { outbox: d.outbox !== undefined, ...(owner ? { owner } : {}) },
     );
     if (stored) d.outbox?.kick();
     const log = { eventId: event.id, type: event.type, duplicate: !stored };

@@ -6,9 +6,8 @@
  * An owner, once recorded, never changes (the first record stands, in every
  * process), so owners are remembered here, up to `maxRemembered` ids (oldest
  * forgotten first): a known id costs no store call, and an owner already
- * known is not written again (a webhook about a wallet the relay just
- * recorded, a list read again). What the store says is remembered once it
- * says it. What upstream just answered about a resource it can be asked
+ * known is not written again (a list read again). What the store says is
+ * remembered once it says it. What upstream just answered about a resource it can be asked
  * about again is remembered at once and written with the next writes (a
  * lost write costs one lookup later); should the store already hold
  * another owner, that one stands and is read when next needed.
@@ -77,8 +76,6 @@ export function createOwnership(store: Store, upstream: Upstream, now: () => Dat
       await record(kind, id, found[field]);
       if (found[field] !== customerId) throw notFound();
     },
-    /** What a webhook taught: `id` is `customerId`'s. */
-    record,
     /** Records what upstream just returned; false when it names another customer. */
     async accept(kind: ResourceKind, resource: unknown, customerId: string, options: { unnamed?: boolean } = {}): Promise<boolean> {
       const r = resource as Record<string, unknown> | null;

@@ -23,6 +23,7 @@ const LOCK_POOL = 3;
 const NOTIFY_LIMIT = 7000;
 const RECONNECT_MS = 1000;
 const UNIQUE_VIOLATION = '23505';
+const INSERT_OWNER = 'INSERT INTO ownership (resource_id, kind, customer_id, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING';
 
 // BIGINT (epoch ms, seq) as numbers: both stay far below 2^53.
 const types = {
@@ -198,9 +199,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       return rows.map((r) => r.token_hash);
     },
     async recordOwner(kind, id, customerId, now) {
-      const r = await pool.query('INSERT INTO ownership (resource_id, kind, customer_id, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
-        id, kind, customerId, now.getTime(),
-      ]);
+      const r = await pool.query(INSERT_OWNER, [id, kind, customerId, now.getTime()]);
       return r.rowCount === 1;
     },
     async ownerOf(id) {
@@ -293,6 +292,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       // has seen seq n never meets a later n - 1.
       return transaction(async (c) => {
         if (e.customerId) await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [ns(`events:${e.customerId}`)]);
+        if (options?.owner && e.customerId) await c.query(INSERT_OWNER, [options.owner.id, options.owner.kind, e.customerId, now.getTime()]);
         const { rows } = await c.query<{ seq: number }>(
           'INSERT INTO events (id, type, customer_id, payload, received_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING seq',
           [e.id, e.type, e.customerId, e.payload, now.getTime()],

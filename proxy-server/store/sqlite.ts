@@ -10,7 +10,7 @@ import { MIGRATIONS } from './migrations.ts';
 import type { SessionPolicy } from '../../contract/proxy-api.ts';
 import { createKeyedLock } from '../keyed-lock.ts';
 import { groupCommit } from './group-commit.ts';
-import type { AuditEntry, DeliveryOutcome, IdempotencyClaim, OutboxDelivery, PurgeCounts, ResourceKind, StoredEvent, Store, StoreMessage } from './store.ts';
+import type { AddEventOptions, AuditEntry, DeliveryOutcome, IdempotencyClaim, OutboxDelivery, PurgeCounts, ResourceKind, StoredEvent, Store, StoreMessage } from './store.ts';
 
 /** How long an owner record may wait to share a transaction (and its sync) with other writes, such as the webhook about the same resource. */
 const OWNER_WAIT_MS = 50;
@@ -110,7 +110,8 @@ export function openSqliteStore(path: string): Store {
     return 'conflict';
   });
 
-  const addEventTx = db.transaction((e: Omit<StoredEvent, 'seq'>, now: number, outbox: boolean): StoredEvent | undefined => {
+  const addEventTx = db.transaction((e: Omit<StoredEvent, 'seq'>, now: number, { outbox, owner }: AddEventOptions): StoredEvent | undefined => {
+    if (owner && e.customerId) q.insertOwner.run(owner.id, owner.kind, e.customerId, now);
     const info = q.insertEvent.run(e.id, e.type, e.customerId, e.payload, now);
     if (info.changes !== 1) return undefined;
     const seq = Number(info.lastInsertRowid);
@@ -211,7 +212,7 @@ export function openSqliteStore(path: string): Store {
     },
     async addEvent(e, now, options) {
       // Announced once committed; the group's events in the order of their seq.
-      const stored = await batch.write(() => addEventTx(e, now.getTime(), options?.outbox ?? false));
+      const stored = await batch.write(() => addEventTx(e, now.getTime(), options ?? {}));
       if (stored) for (const l of [...listeners]) l({ kind: 'event', event: stored });
       return stored;
     },

@@ -20,6 +20,13 @@ export interface SessionRecord {
 /** Whose sessions to revoke: one token's, or every one of a user's. */
 export type RevokeTarget = { tokenHash: string } | { externalUserId: string };
 
+export interface AddEventOptions {
+  /** Queue the event for the merchant webhook in the same transaction. */
+  outbox?: boolean;
+  /** A resource the event shows its customer owns (a transfer, wallet or bank account). */
+  owner?: { kind: ResourceKind; id: string };
+}
+
 export interface StoredResponse {
   status: number;
   contentType: string;
@@ -149,8 +156,11 @@ export interface Store {
    * A stored event is announced to every process (an `event` broadcast),
    * each customer's in the order of their `seq`, whichever process stored
    * them, so a stream that has written seq n never meets a later n - 1.
+   * With `owner`, the same transaction records the event's customer as the
+   * owner of that resource (as `recordOwner`, duplicate or not): one commit
+   * per webhook, which is what a delivery waits for.
    */
-  addEvent(event: Omit<StoredEvent, 'seq'>, now: Date, options?: { outbox?: boolean }): Promise<StoredEvent | undefined>;
+  addEvent(event: Omit<StoredEvent, 'seq'>, now: Date, options?: AddEventOptions): Promise<StoredEvent | undefined>;
   eventsAfter(customerId: string, seq: number, limit: number): Promise<StoredEvent[]>;
   countEvents(): Promise<number>;
 

@@ -1,8 +1,8 @@
 /** The shell's hand-written guards say yes exactly where the zod schemas do. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isProblemDetails, isSessionInfo, isSessionMinted } from '../../contract/guards.ts';
-import { SessionInfo, SessionMinted } from '../../contract/proxy-api.ts';
+import { isProblemDetails, isProxyHealth, isSessionInfo, isSessionMinted } from '../../contract/guards.ts';
+import { ProxyHealth, SessionInfo, SessionMinted } from '../../contract/proxy-api.ts';
 import { ProblemDetails } from '../../contract/spherepay/common.ts';
 
 const odd = [null, undefined, 'x', 1, [], {}, { token: 1 }, { status: '422', detail: 'x' }];
@@ -20,6 +20,19 @@ test('isSessionMinted agrees with SessionMinted', () => {
     { token: 't', customerId: 'customer_1', extra: true },
     { token: 't', customerId: 5 },
     { token: 't', expiresAt: null },
+    { token: 't', expiresAt: 'x', customerId: null, policy: { integratorFeeBps: '50', integratorFixedFee: '0.00', minAmount: null, maxAmount: null, directions: ['off-ramp'], currencies: ['usdc'] } },
+    { token: 't', policy: { integratorFeeBps: 50 } },
+    { token: 't', policy: null },
+  ]);
+});
+
+test('isProxyHealth agrees with ProxyHealth', () => {
+  agree('ProxyHealth', isProxyHealth, ProxyHealth, [
+    { status: 'ok', service: 'sphere-ramp' },
+    { status: 'ok', service: 'sphere-ramp', uptime: 1 },
+    { status: 'ok' },
+    { status: 'ok', service: 'other' },
+    { status: 'down', service: 'sphere-ramp' },
   ]);
 });
 

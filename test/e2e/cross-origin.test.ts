@@ -36,13 +36,16 @@ function merchantSite(proxyUrl: () => string) {
   };
   return createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    if (req.method === 'POST' && url.pathname === '/ramp/session') {
+    // `/ramp/session` passes on the proxy's whole answer; `/ramp/session-token-only` only the token, as some backends will.
+    if (req.method === 'POST' && (url.pathname === '/ramp/session' || url.pathname === '/ramp/session-token-only')) {
       const minted = await fetch(`${proxyUrl()}/api/sessions`, {
         method: 'POST',
         headers: { authorization: `Bearer ${SERVER_SECRET}`, 'content-type': 'application/json' },
         body: JSON.stringify({ externalUserId: `cross-${Math.random().toString(36).slice(2)}` }),
       });
-      res.writeHead(minted.status, { 'content-type': 'application/json' }).end(await minted.text());
+      const text = await minted.text();
+      const body = url.pathname === '/ramp/session' || !minted.ok ? text : JSON.stringify({ token: (JSON.parse(text) as { token: string }).token });
+      res.writeHead(minted.status, { 'content-type': 'application/json' }).end(body);
       return;
     }
     if (url.pathname.startsWith('/pkg/')) {
@@ -103,6 +106,19 @@ describe('a merchant site on another origin', () => {
     await page.close();
   });
 
+  it('script tag: a backend that passes on only the token still works; the loader then asks GET /api/session early, once', async () => {
+    const page = await browser.newPage();
+    const calls: string[] = [];
+    page.on('request', (r) => {
+      const { pathname } = new URL(r.url());
+      if (/^\/(api\/session|ramp\/session)/.test(pathname)) calls.push(`${r.method()} ${pathname}`);
+    });
+    await page.goto(`${allowedOrigin}/script?attrs=${encodeURIComponent('session-url="/ramp/session-token-only"')}`);
+    await page.locator('[data-step="profile"]').waitFor();
+    assert.deepEqual(calls, ['POST /ramp/session-token-only', 'GET /api/session']);
+    await page.close();
+  });
+
   it('script tag: the first screen comes in one preloaded wave, compressed and cached for good, with one early session request', async () => {
     const page = await browser.newPage();
     const scripts: { path: string; encoding?: string; cache?: string; vary?: string }[] = [];
@@ -140,7 +156,7 @@ describe('a merchant site on another origin', () => {
       assert.equal(s.vary, 'Accept-Encoding', s.path);
     }
     assert.equal(sessionPosts, 1, 'the loader starts the session request and the widget uses it: one mint, not two');
-    assert.equal(sessionInfos, 1, 'the loader asks GET /api/session as soon as the mint answers, and the widget uses that answer');
+    assert.equal(sessionInfos, 0, "the proxy's mint answer carries the policy: no GET /api/session before the first screen");
     assert.equal(order[0], 'session requested', `the session is asked for before the widget's code has arrived (${order.join(' -> ')})`);
     await page.close();
   });

@@ -101,21 +101,21 @@ function ownerStore() {
 }
 const noUpstream = { request: () => Promise.reject(new Error('no upstream here')) } as unknown as Upstream;
 
-test('owners upstream just named are remembered: checks and repeated records cost no store call', async () => {
+test('owners upstream just named are remembered: checks and repeated answers cost no store call', async () => {
   const { store, calls } = ownerStore();
   const ownership = createOwnership(store, noUpstream, () => new Date());
-  assert.ok(await ownership.accept('wallet', { id: 'wallet_a1', customerId: 'customer_one' }, 'customer_one'));
-  await ownership.record('wallet', 'wallet_a1', 'customer_one'); // the webhook about the same wallet
+  const wallet = { id: 'wallet_a1', customerId: 'customer_one' };
+  assert.ok(await ownership.accept('wallet', wallet, 'customer_one'));
+  assert.ok(await ownership.accept('wallet', wallet, 'customer_one'), 'the same wallet in a list read again');
   await ownership.assert('wallet', 'wallet_a1', 'customer_one');
   await assert.rejects(ownership.assert('wallet', 'wallet_a1', 'customer_two'), /not found/i);
   assert.deepEqual(calls, { ownerOf: 0, recordOwner: 1 });
 });
 
-test('an owner recorded first elsewhere stands, and is what gets remembered', async () => {
+test('owners read from the store are remembered', async () => {
   const { store, owners, calls } = ownerStore();
-  owners.set('wallet_b1', { kind: 'wallet', customerId: 'customer_one' }); // another process recorded it
+  owners.set('wallet_b1', { kind: 'wallet', customerId: 'customer_one' }); // recorded by a webhook, or another process
   const ownership = createOwnership(store, noUpstream, () => new Date());
-  await ownership.record('wallet', 'wallet_b1', 'customer_two');
   await assert.rejects(ownership.assert('wallet', 'wallet_b1', 'customer_two'), /not found/i);
   await ownership.assert('wallet', 'wallet_b1', 'customer_one');
   await ownership.assert('wallet', 'wallet_b1', 'customer_one');
@@ -135,7 +135,8 @@ test("upstream's word does not overrule an owner the store already held", async 
 test('the ownership memory holds at most maxRemembered ids, forgetting the oldest', async () => {
   const { store, calls } = ownerStore();
   const ownership = createOwnership(store, noUpstream, () => new Date(), 10);
-  for (let i = 0; i < 50; i++) await ownership.record('wallet', `wallet_c${i}`, 'customer_one');
+  for (let i = 0; i < 50; i++) await ownership.accept('wallet', { id: `wallet_c${i}`, customerId: 'customer_one' }, 'customer_one');
+  await new Promise((r) => setImmediate(r));
   await ownership.assert('wallet', 'wallet_c49', 'customer_one');
   assert.equal(calls.ownerOf, 0, 'the newest is remembered');
   await ownership.assert('wallet', 'wallet_c0', 'customer_one');

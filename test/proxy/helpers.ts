@@ -13,6 +13,7 @@ import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { startDevServer as startServer, type DevServer as RampServer } from '../../dev/server.ts';
 import { startSandbox } from '../../sandbox/server.ts';
+import type { SessionPolicy } from '../../contract/proxy-api.ts';
 
 export const SERVER_SECRET = 'test-server-secret';
 export const API_KEY = 'sk_test_proxy_' + 'k'.repeat(24);
@@ -132,7 +133,7 @@ export class Stack {
   async mint(externalUserId: string, extra: Record<string, unknown> = {}) {
     const r = await this.call(SERVER_SECRET, 'POST', '/api/sessions', { externalUserId, ...extra });
     if (r.status !== 201) throw new Error(`mint failed: ${r.status} ${r.text}`);
-    return r.body as { token: string; expiresAt: string; customerId: string | null };
+    return r.body as { token: string; expiresAt: string; customerId: string | null; policy: SessionPolicy };
   }
 
   /** A session whose user has a customer (individual, not yet approved). */

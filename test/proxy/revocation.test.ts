@@ -89,14 +89,17 @@ describe('session revocation', () => {
     }
   });
 
-  it('closes a stream held by another proxy process on the same store', async () => {
+  it('closes the streams (every tab) held by another proxy process on the same store', async () => {
     const second = await startStack({ db: stack.db, env: { RAMP_SSE_HEARTBEAT_MS: '50' } });
     try {
       const s = await stack.mint('revoke-elsewhere');
       const held = await openEvents(second, s.token);
+      const tab = await openEvents(second, s.token);
       assert.equal(held.res.status, 200);
+      assert.equal(tab.res.status, 200);
       assert.equal((await stack.call(SERVER_SECRET, 'DELETE', '/api/sessions', { externalUserId: 'revoke-elsewhere' })).body.revoked, 1);
       assert.ok(await closesWithin(held.stream.done, 2000), 'the other process ended the stream');
+      assert.ok(await closesWithin(tab.stream.done, 2000), 'and the same session\'s other stream');
       assert.equal((await second.call(s.token, 'GET', '/api/session')).status, 401);
     } finally {
       await second.close();

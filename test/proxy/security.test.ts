@@ -97,7 +97,8 @@ describe('proxy security and operations', () => {
   });
 
   it('answers /healthz and /readyz', async () => {
-    assert.deepEqual((await stack.call(undefined, 'GET', '/healthz')).body, { status: 'ok' });
+    // It says it is a sphere-ramp proxy: the widget checks that before its first form.
+    assert.deepEqual((await stack.call(undefined, 'GET', '/healthz')).body, { status: 'ok', service: 'sphere-ramp' });
     const ready = await stack.call(undefined, 'GET', '/readyz');
     assert.equal(ready.status, 200);
     assert.deepEqual(ready.body, { status: 'ready', store: true, upstream: true });

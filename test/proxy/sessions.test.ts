@@ -62,6 +62,8 @@ describe('proxy sessions', () => {
       customerId: null, expiresAt: fresh.expiresAt,
       policy: { integratorFeeBps: '0', integratorFixedFee: '0.00', minAmount: null, maxAmount: null, directions: ['on-ramp', 'off-ramp'], currencies: ['usd', 'eur', 'brl', 'usdc', 'usdt', 'eurc'] },
     });
+    // The mint answer already carries all of it, so a widget handed it whole needs no second call.
+    assert.deepEqual({ customerId: fresh.customerId, expiresAt: fresh.expiresAt, policy: fresh.policy }, before.body);
     const { customerId } = await stack.customer('status-user');
     const after = await stack.call(fresh.token, 'GET', '/api/session');
     assert.equal(after.body.customerId, customerId);

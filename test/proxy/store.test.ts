@@ -123,6 +123,18 @@ for (const backend of BACKENDS) {
       assert.equal(await s.ownerOf('wal_2'), undefined);
     });
 
+    it('records the owner an event shows, with the event, and keeps the first owner', async () => {
+      const s = await fresh();
+      await s.addEvent(event('evt_o1', 'cus_1'), t0, { owner: { kind: 'transfer', id: 'payout_1' } });
+      assert.deepEqual(await s.ownerOf('payout_1'), { kind: 'transfer', customerId: 'cus_1' });
+      assert.equal(await s.addEvent(event('evt_o1', 'cus_1'), t0, { owner: { kind: 'wallet', id: 'wal_9' } }), undefined);
+      assert.deepEqual(await s.ownerOf('wal_9'), { kind: 'wallet', customerId: 'cus_1' }, 'a duplicate event still teaches its owner');
+      await s.addEvent(event('evt_o2', 'cus_2'), t0, { owner: { kind: 'transfer', id: 'payout_1' } });
+      assert.deepEqual(await s.ownerOf('payout_1'), { kind: 'transfer', customerId: 'cus_1' }, 'the first owner stays');
+      await s.addEvent(event('evt_o3', null), t0, { owner: { kind: 'transfer', id: 'payout_2' } });
+      assert.equal(await s.ownerOf('payout_2'), undefined, 'an event without a customer teaches nothing');
+    });
+
     it('claims an Idempotency-Key once, replays its answer, releases it on a transient failure', async () => {
       const s = await fresh();
       const claim = (hash: string, now = t0, staleBefore = at(-60)) => s.claimIdempotency('cus_1', 'k1', hash, now, staleBefore);

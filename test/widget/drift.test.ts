@@ -47,7 +47,9 @@ function watchLinks() {
 }
 
 describe('<sphere-ramp> against a drifted SpherePay', () => {
-  it('completes onboarding although a profile has no criteria and webhooks come in other envelopes', async () => {
+  it('completes onboarding although a profile has no criteria and webhooks come in other envelopes', async function () {
+    // A whole journey over real HTTP: as long as the other journeys allow on a busy 2-core machine.
+    this.timeout(60000);
     const hosted = watchLinks();
     try {
       const { el, user } = await mountRamp({ user: driftUser('onboard') });
@@ -103,7 +105,9 @@ describe('<sphere-ramp> against a drifted SpherePay', () => {
     expect(text(el)).to.contain('Buy 9.00 USDC');
   });
 
-  it('follows an on-ramp through an unknown status to its end, and shows an off-ramp deposit from the lifecycle shape', async () => {
+  it('follows an on-ramp through an unknown status to its end, and shows an off-ramp deposit from the lifecycle shape', async function () {
+    // A whole journey over real HTTP: as long as the other journeys allow on a busy 2-core machine.
+    this.timeout(60000);
     const user = driftUser('follow');
     const customerId = await approvedCustomer(user);
     const bank = await addUsdBankAccount(user, customerId);

@@ -5,6 +5,7 @@
  */
 // Types only: schemas are passed in by the steps, so the shell ships no zod.
 import type * as z from 'zod/mini';
+import { isProxyHealth } from '../../contract/guards.ts';
 import { RampError, errorFromResponse } from './errors.ts';
 
 export interface RequestOptions<S extends z.ZodMiniType | undefined> {
@@ -75,6 +76,24 @@ export class RampClient {
   }
 
   /**
+   * Can this page talk to its proxy: allowed by the proxy's CORS and this
+   * page's CSP, and is it a sphere-ramp proxy at all? Checked before the
+   * first form when the session came with everything else (no
+   * `GET /api/session` to find out), with the loader's early answer if given.
+   * Throws what a failed call would: `network`, or `not-found` with the status.
+   */
+  async reach(early?: Promise<Response>): Promise<void> {
+    let res: Response;
+    try {
+      res = await (early ?? reachProxy(this.apiBase));
+    } catch {
+      throw new RampError('network', undefined);
+    }
+    const body: unknown = res.ok ? await res.json().catch(() => undefined) : undefined;
+    if (!isProxyHealth(body)) throw new RampError('not-found', undefined, res.status);
+  }
+
+  /**
    * Multipart upload with progress (fetch cannot report upload progress, so
    * this one call uses XMLHttpRequest).
    */
@@ -111,6 +130,9 @@ export class RampClient {
     return parsed.data;
   }
 }
+
+/** `GET /healthz` without credentials or custom headers: a simple request, so no CORS preflight. */
+export const reachProxy = (apiBase: string) => fetch(new URL('/healthz', apiBase).href, { credentials: 'omit', cache: 'no-store' });
 
 /** A fresh key per intent (one transfer the person means to make). */
 export const newIdempotencyKey = () => crypto.randomUUID();

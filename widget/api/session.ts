@@ -37,7 +37,9 @@ export class Session implements SessionSource {
   failure?: SessionFailure;
   private pending?: Promise<SessionMinted | undefined>;
   /** The loader's `GET /api/session` for the token it minted, if any (taken once). */
-  private earlyInfo?: { token: string; response: Promise<Response> };
+  private earlyInfo?: { token: string; response: Promise<Response | undefined> };
+  /** The loader's proxy check, if any (taken once). */
+  private earlyReach?: Promise<Response>;
 
   constructor(
     private readonly origin: () => SessionOrigin,
@@ -66,16 +68,24 @@ export class Session implements SessionSource {
     this.failure = undefined;
     this.pending = undefined;
     this.earlyInfo = undefined;
+    this.earlyReach = undefined;
   }
 
   /**
    * The answer to `GET /api/session` the loader already asked for with the
    * current token (one round trip saved on the first screen), once.
    */
-  takeEarlyInfo(): Promise<Response> | undefined {
+  takeEarlyInfo(): Promise<Response | undefined> | undefined {
     const early = this.earlyInfo;
     this.earlyInfo = undefined;
     return early && early.token === this.current?.token ? early.response : undefined;
+  }
+
+  /** The loader's `GET /healthz`, once. */
+  takeEarlyReach(): Promise<Response> | undefined {
+    const early = this.earlyReach;
+    this.earlyReach = undefined;
+    return early;
   }
 
   private nearExpiry(info: SessionMinted): boolean {
@@ -122,6 +132,7 @@ export class Session implements SessionSource {
       const body: unknown = await res.json().catch(() => undefined);
       if (!isSessionMinted(body)) throw new SessionFailure('session-url', `POST ${origin.sessionUrl} answered without {"token": "..."} JSON`, res.status);
       if (early?.info) this.earlyInfo = { token: body.token, response: early.info };
+      this.earlyReach = early?.reach;
       return body;
     }
     if (origin.sessionToken && origin.sessionToken !== stale) return { token: origin.sessionToken };
@@ -141,8 +152,10 @@ export const EARLY_SESSION = Symbol.for('sphere-ramp.early-session');
 export interface EarlySession {
   url: string;
   response: Promise<Response>;
-  /** `GET /api/session` with the minted token, sent as soon as the mint answered. */
-  info?: Promise<Response>;
+  /** `GET /api/session` with the minted token, sent as soon as the mint answered; none when the mint answer said it all. */
+  info?: Promise<Response | undefined>;
+  /** `GET /healthz` of the proxy, sent beside the mint (RampClient.reach). */
+  reach?: Promise<Response>;
 }
 
 /** The loader's requests for this element's `session-url`, once, and only if the URL is still the one it used. */

@@ -7,9 +7,11 @@
  * It also starts what the first screen waits for, before the entry arrives:
  * `modulepreload` links for the first screen's whole closure (the build
  * lists it), so every chunk comes in one wave instead of one wave per import
- * level; and each `<sphere-ramp session-url>`'s session request, left on the
- * element for the widget to pick up (see widget/api/session.ts).
+ * level; and each `<sphere-ramp session-url>`'s session request with its
+ * proxy check beside it, left on the element for the widget to pick up (see
+ * widget/api/session.ts).
  */
+import { reachProxy } from '../api/client.ts';
 import { EARLY_SESSION, postSessionUrl, type EarlySession } from '../api/session.ts';
 
 declare const __RAMP_SCRIPT_ENTRY__: string;
@@ -30,14 +32,20 @@ for (const path of __RAMP_PRELOAD__) {
 
 type EarlyHost = Element & { [EARLY_SESSION]?: EarlySession };
 
-/** The widget's first call once it has a token (who am I, on what terms), sent as the widget would send it. */
-function sessionInfo(el: Element, response: Promise<Response>): Promise<Response> {
-  const apiBase = el.getAttribute('api-base') ?? new URL(base).origin;
+const apiBaseOf = (el: Element) => el.getAttribute('api-base') ?? new URL(base).origin;
+
+/**
+ * `GET /api/session` (who am I, on what terms) as the widget would send it,
+ * only for a backend that passed on less than the proxy's mint answer
+ * (which carries all of it).
+ */
+function sessionInfo(el: Element, response: Promise<Response>): Promise<Response | undefined> {
   return response
-    .then((res) => (res.ok ? (res.clone().json() as Promise<{ token?: unknown }>) : Promise.reject(new Error(String(res.status)))))
+    .then((res) => (res.ok ? (res.clone().json() as Promise<{ token?: unknown; policy?: unknown }>) : Promise.reject(new Error(String(res.status)))))
     .then((body) => {
       if (typeof body.token !== 'string') throw new Error('no token');
-      return fetch(new URL('/api/session', apiBase).href, { headers: { authorization: `Bearer ${body.token}`, accept: 'application/json' }, credentials: 'omit' });
+      if (body.policy) return undefined;
+      return fetch(new URL('/api/session', apiBaseOf(el)).href, { headers: { authorization: `Bearer ${body.token}`, accept: 'application/json' }, credentials: 'omit' });
     });
 }
 
@@ -49,15 +57,25 @@ function startSessions() {
     if (!url || el[EARLY_SESSION]) continue;
     const response = postSessionUrl(url);
     const info = sessionInfo(el, response);
+    // Beside the mint, not after it: can this page reach the proxy (see RampClient.reach)?
+    const reach = reachProxy(apiBaseOf(el));
     // The widget reports failures when it reads these (and asks again itself).
-    response.catch(() => undefined);
-    info.catch(() => undefined);
-    el[EARLY_SESSION] = { url, response, info };
+    for (const p of [response, info, reach]) p.catch(() => undefined);
+    el[EARLY_SESSION] = { url, response, info, reach };
   }
 }
 
 startSessions();
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startSessions, { once: true });
+if (document.readyState === 'loading') {
+  // Usually this script sits in <head>, before the element is parsed: start its session the
+  // moment the parser adds it, not at DOMContentLoaded (which waits for the page's own scripts).
+  const watch = new MutationObserver(startSessions);
+  watch.observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener('DOMContentLoaded', () => {
+    watch.disconnect();
+    startSessions();
+  }, { once: true });
+}
 
 import(/* @vite-ignore */ new URL(__RAMP_SCRIPT_ENTRY__, base).href).catch((err: unknown) => {
   console.error('sphere-ramp: could not load the widget', err);

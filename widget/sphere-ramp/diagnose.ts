@@ -79,7 +79,7 @@ export function requestFailed(err: unknown, base: ApiBase, options: { start?: bo
   if (start && err.kind === 'not-found') {
     const cdn = base.source === 'script' && isPackageCdn(at) ? ' sphere-ramp.js came from a package CDN, not from your proxy.' : '';
     return {
-      detail: { code: 'proxy-unreachable', message: `${at} (${whereFrom(base)}) answered 404 to /api/session: it is not a sphere-ramp proxy.${cdn}`, retryable: false, status: err.status },
+      detail: { code: 'proxy-unreachable', message: `${at} (${whereFrom(base)}) did not answer as a sphere-ramp proxy (HTTP ${err.status}).${cdn}`, retryable: false, status: err.status },
       fix: API_BASE_FIX,
     };
   }

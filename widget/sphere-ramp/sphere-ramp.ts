@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+// One file per decorator: the barrel would bring every decorator the steps use onto the first screen.
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { provide } from '@lit/context';
-import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import type { Customer } from '../../contract/spherepay/customer.ts';
 import { criteriaOf } from '../../contract/spherepay/profile-criteria.ts';
 import { isSessionInfo } from '../../contract/guards.ts';
@@ -43,7 +44,7 @@ import { STEP_VIEWS } from './steps.ts';
  * @fires ramp-session-expired - The session expired and could not be renewed.
  * @fires ramp-error - Something failed that the person could not fix in the form. `detail: { code, message, retryable }`; codes found at start, before the person types: `origin-not-allowed`, `proxy-unreachable`, `session-failed`, `session-expired`, `upstream-unavailable`.
  *
- * Parts (`::part()`): the list is widget/ui/parts.ts; custom-elements.json
+ * Parts (`::part()`): the list is widget/ui/part-names.ts (described in parts.ts); custom-elements.json
  * and the README carry it.
  *
  * @cssprop --ramp-primary - Accent colour (light theme).
@@ -177,7 +178,7 @@ export class SphereRamp extends LitElement {
     const early = minted?.customerId ? this.refreshCustomer(minted.customerId) : undefined;
     let status: SessionInfo;
     try {
-      const body = await this.sessionInfo();
+      const body = await this.startingInfo(minted);
       // A hand-written guard, not the zod schema: the shell ships no zod.
       if (!isSessionInfo(body)) throw new RampError('invalid-response', undefined);
       status = body;
@@ -195,13 +196,22 @@ export class SphereRamp extends LitElement {
     else this.set({ customer: null });
   }
 
-  /** `GET /api/session`: the loader's early answer when it has one that went well, else asked now. */
-  private async sessionInfo(): Promise<unknown> {
+  /**
+   * Who this session is for, on what terms: the proxy's mint answer says it
+   * all when the merchant backend passed it on whole (then only a check that
+   * this page reaches the proxy, sent beside the mint); else `GET /api/session`,
+   * the loader's early answer when it has one that went well, else asked now.
+   */
+  private async startingInfo(minted: SessionMinted | undefined): Promise<unknown> {
+    if (minted?.policy && isSessionInfo(minted)) {
+      await this.client.reach(this.session.takeEarlyReach());
+      return minted;
+    }
     const early = this.session.takeEarlyInfo();
     if (early) {
       try {
         const res = await early;
-        if (res.ok) return await res.json();
+        if (res?.ok) return await res.json();
       } catch {
         // asked again below, with the client's renewal and error handling
       }
@@ -289,7 +299,8 @@ export class SphereRamp extends LitElement {
     const request = ++this.customerRequests;
     try {
       // The schema loads beside the request: a new person's first screen never needs it.
-      const [{ Customer }, body] = await Promise.all([import('../../contract/spherepay/customer.ts'), this.client.request(`/api/v2/customer/${encodeURIComponent(id)}`)]);
+      // `.then(m => m.X)`: only that export ships in the lazy chunk, not the whole module's.
+      const [Customer, body] = await Promise.all([import('../../contract/spherepay/customer.ts').then((m) => m.Customer), this.client.request(`/api/v2/customer/${encodeURIComponent(id)}`)]);
       const customer = parseOrFail(Customer, body);
       if (request === this.customerRequests) this.set({ customer });
     } catch (err) {
@@ -300,7 +311,7 @@ export class SphereRamp extends LitElement {
 
   private async refreshTransfer(id: string) {
     try {
-      const [{ Transfer }, body] = await Promise.all([import('../../contract/spherepay/transfer.ts'), this.client.request(`/api/v2/transfer/${encodeURIComponent(id)}`)]);
+      const [Transfer, body] = await Promise.all([import('../../contract/spherepay/transfer.ts').then((m) => m.Transfer), this.client.request(`/api/v2/transfer/${encodeURIComponent(id)}`)]);
       const transfer = parseOrFail(Transfer, body);
       if (this.flow.transfer?.id === transfer.id) this.set({ transfer });
     } catch (err) {
@@ -458,7 +469,16 @@ export class SphereRamp extends LitElement {
     </section>`;
   }
 
+  /**
+   * The step's element while it stays on screen; anything else shown in
+   * between (loading, an error) means a fresh one, as a template per tag
+   * would make (lit/static-html would, at a cost on the first screen).
+   */
+  private shownElement?: HTMLElement;
+
   private renderStep() {
+    const previous = this.shownElement;
+    this.shownElement = undefined;
     const m = this.messages.common;
     const step = this.step;
     if (this.stepError) {
@@ -478,8 +498,10 @@ export class SphereRamp extends LitElement {
     if (!view || !this.loadedSteps.has(step)) {
       return html`<div class="center" data-step="loading" aria-busy="true"><span class="spinner" aria-hidden="true"></span><p>${m.loading}</p></div>`;
     }
-    const tag = unsafeStatic(view.tag);
-    return staticHtml`<${tag} data-step=${step}></${tag}>`;
+    if (previous?.dataset.step === step) return (this.shownElement = previous);
+    const element = document.createElement(view.tag);
+    element.dataset.step = step;
+    return (this.shownElement = element);
   }
 }
 

@@ -2,7 +2,7 @@
  * Registers a custom element once. Loading the script twice, or a host that
  * already registered the tag, must do no harm.
  */
-import { EXPORTED_PARTS } from './parts.ts';
+import { EXPORTED_PARTS } from './part-names.ts';
 
 /** The public element; every other tag is internal and forwards its parts up. */
 const ROOT_TAG = 'sphere-ramp';

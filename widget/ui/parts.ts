@@ -1,14 +1,13 @@
 /**
  * Every `::part()` name a page can style on `<sphere-ramp>`, with what it
- * is. The public list lives here once: the README table and the `@csspart`
- * tags of custom-elements.json are checked against it (test/contract), and
- * so is every `part="..."` in the widget's templates.
- *
- * Parts of nested elements sit in nested shadow roots, which `::part()` does
- * not cross; every internal element exports this whole list (`exportparts`,
- * set by `defineElement`), so `sphere-ramp::part(field)` reaches a field
- * however deep it is.
+ * is: the documentation of part-names.ts (the names, all the browser needs).
+ * The type makes the two agree: a name without a description, or a
+ * description without a name, does not compile. The README table and the
+ * `@csspart` tags of custom-elements.json are checked against it
+ * (test/contract), and so is every `part="..."` in the widget's templates.
  */
+import type { PartName } from './part-names.ts';
+
 export const PARTS = {
   base: 'The card around everything.',
   header: 'The title row.',
@@ -42,9 +41,4 @@ export const PARTS = {
   'status-history': 'The statuses a transfer went through, with their times.',
   retry: 'The "Try again" button after a session could not be renewed.',
   'share-hosted': 'The button that gets a representative their own verification link.',
-} as const;
-
-export type PartName = keyof typeof PARTS;
-
-/** The `exportparts` value every nested element carries. */
-export const EXPORTED_PARTS = Object.keys(PARTS).join(', ');
+} as const satisfies Record<PartName, string>;

@@ -3,7 +3,8 @@
  * and is announced through its own polite live region, then fades back.
  */
 import { LitElement, css, html } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { stepStyles } from '../styles.ts';
 
 export class CopyButton extends LitElement {

@@ -3,7 +3,7 @@
  * from lazily loaded steps: the encoder (lean-qr's nano build, ~2 KB gzipped) is the heaviest thing it pulls in.
  */
 import { LitElement, css, html, svg } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { correction, generate } from 'lean-qr/nano';
 
 export class QrCode extends LitElement {

@@ -5,7 +5,8 @@
  * `BankAccountCreate` schema; fires `instrument-added` with the new account.
  */
 import { LitElement, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { consume } from '@lit/context';
 import { BankAccount, BankAccountCreate, PIX_KEY_TYPES } from '../../../../contract/spherepay/bank-account.ts';
 import { formatIban } from '../../../../contract/validators.ts';

@@ -6,7 +6,7 @@
  * request or the quote (D12).
  */
 import { LitElement, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { consume } from '@lit/context';
 import { depositDetails, type Transfer } from '../../../../contract/spherepay/transfer.ts';
 import { formatIban } from '../../../../contract/validators.ts';

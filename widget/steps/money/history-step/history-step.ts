@@ -1,6 +1,6 @@
 /** The customer's transfers, newest first, a page at a time; open one to follow it. */
 import { LitElement, html } from 'lit';
-import { state } from 'lit/decorators.js';
+import { state } from 'lit/decorators/state.js';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { TransferList, type Transfer } from '../../../../contract/spherepay/transfer.ts';

@@ -5,7 +5,7 @@
  * estimate on the amount screen and for the locked quote.
  */
 import { LitElement, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { consume } from '@lit/context';
 import type { Fees } from '../../../../contract/spherepay/quote.ts';
 import { add, subtract } from '../../../../contract/money.ts';

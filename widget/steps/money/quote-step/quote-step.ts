@@ -7,7 +7,7 @@
  * A quote left behind (Back, or the widget removed) is voided.
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { state } from 'lit/decorators.js';
+import { state } from 'lit/decorators/state.js';
 import { consume } from '@lit/context';
 import * as z from 'zod/mini';
 import { compare } from '../../../../contract/money.ts';
@@ -24,7 +24,9 @@ import { moneyStyles } from '../money.styles.ts';
 import { formatCountdown, formatNumber } from '../../../i18n/format.ts';
 import { rememberTerms } from '../receipt/terms.ts';
 
-const ReferenceForm = z.object({ destination: z.optional(z.pick(TransferEndpoint, { achReference: true, wireMessage: true, sepaReference: true })) });
+// The references' own schemas, in a strict object as z.pick would make (z.pick alone adds ~0.3 KB of zod to the bundle).
+const { achReference, wireMessage, sepaReference } = TransferEndpoint.shape;
+const ReferenceForm = z.object({ destination: z.optional(z.strictObject({ achReference, wireMessage, sepaReference })) });
 
 
 export class QuoteStep extends LitElement {

@@ -7,7 +7,7 @@
  * transfer directly. What was chosen survives a reload (sessionStorage).
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { state } from 'lit/decorators.js';
+import { state } from 'lit/decorators/state.js';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import * as z from 'zod/mini';

@@ -6,7 +6,7 @@
  * one, the transaction hash.
  */
 import { LitElement, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { BankAccount } from '../../../../contract/spherepay/bank-account.ts';

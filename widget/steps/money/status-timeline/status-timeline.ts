@@ -4,7 +4,7 @@
  * that path shown where it happened. The current step is `aria-current`.
  */
 import { LitElement, html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { consume } from '@lit/context';
 import { isKnownStatus, type TransferStatus } from '../../../../contract/spherepay/transfer.ts';
 import { statusShort, statusWords } from '../labels.ts';

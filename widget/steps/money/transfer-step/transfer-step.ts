@@ -6,7 +6,8 @@
  * the way back to a new transfer.
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { query, state } from 'lit/decorators.js';
+import { query } from 'lit/decorators/query.js';
+import { state } from 'lit/decorators/state.js';
 import { consume } from '@lit/context';
 import { Transfer, isTerminalStatus } from '../../../../contract/spherepay/transfer.ts';
 import { statusShort, statusWords } from '../labels.ts';

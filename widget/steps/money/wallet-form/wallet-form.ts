@@ -5,7 +5,8 @@
  * the network carries, from the matrix. Fires `instrument-added`.
  */
 import { LitElement, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { consume } from '@lit/context';
 import { WalletNetwork } from '../../../../contract/spherepay/common.ts';
 import { NETWORK_CURRENCIES } from '../../../../contract/spherepay/matrix.ts';

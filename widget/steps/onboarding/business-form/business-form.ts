@@ -1,6 +1,6 @@
 /** The business's profile: contact, business information, registered and operating addresses -> `POST /v2/customer`. */
 import { LitElement, html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { state } from 'lit/decorators/state.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { Customer } from '../../../../contract/spherepay/customer.ts';

@@ -5,7 +5,7 @@
  * the address travels along with tax fields, as the API requires.
  */
 import { LitElement, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { Customer, CustomerPatch } from '../../../../contract/spherepay/customer.ts';

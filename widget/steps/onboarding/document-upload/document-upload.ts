@@ -6,7 +6,8 @@
  * progress and can be retried.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { DOCUMENT_FILE_ACCEPT, Document, TWO_SIDED_DOCUMENT_TYPES } from '../../../../contract/spherepay/document.ts';

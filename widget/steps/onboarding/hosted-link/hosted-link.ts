@@ -6,7 +6,8 @@
  * polling while the page is open (not every completion sends an event).
  */
 import { LitElement, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { HostedLink as HostedLinkSchema, TosLink } from '../../../../contract/spherepay/onboarding.ts';

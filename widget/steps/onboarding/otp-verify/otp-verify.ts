@@ -1,6 +1,6 @@
 /** Email or phone confirmation: send a one-time code, then enter it (`otp-send` / `otp-verify`, API.md §2.6). */
 import { LitElement, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { OtpSendResponse, OtpVerifyRequest, OtpVerifyResponse } from '../../../../contract/spherepay/onboarding.ts';

@@ -4,7 +4,7 @@
  * from `state.customer`).
  */
 import { LitElement, html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { state } from 'lit/decorators/state.js';
 import { consume } from '@lit/context';
 import { rampContext, type RampContext } from '../../../state/context.ts';
 import { stepStyles } from '../../../ui/styles.ts';

@@ -8,7 +8,7 @@
  */
 import { criteriaOf } from '../../../../contract/spherepay/customer.ts';
 import { LitElement, css, html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { state } from 'lit/decorators/state.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
 import type { BusinessRepresentative } from '../../../../contract/spherepay/onboarding.ts';
