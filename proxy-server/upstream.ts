@@ -87,6 +87,14 @@ class Settle {
     private readonly reject: (problem: HttpProblem) => void,
   ) {}
 
+  /** This call's outcome is another call's (a request sent again). */
+  handOver(next: Promise<UpstreamResponse>): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    next.then(this.resolve, this.reject);
+  }
+
   finish(outcome: UpstreamResponse | HttpProblem): void {
     if (this.settled) return;
     this.settled = true;
@@ -112,7 +120,7 @@ export function createUpstream(o: UpstreamOptions): Upstream {
   const send = secure ? httpsRequest : httpRequest;
   const maxBytes = o.maxAnswerBytes ?? MAX_ANSWER_BYTES;
 
-  function once(req: UpstreamRequest, path = prefix + req.path, method: string = req.method): Promise<UpstreamResponse> {
+  function once(req: UpstreamRequest, path = prefix + req.path, method: string = req.method, resent = false): Promise<UpstreamResponse> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (req.authenticate !== false) headers.authorization = `Bearer ${o.apiKey}`;
     if (req.idempotencyKey) headers['idempotency-key'] = req.idempotencyKey;
@@ -130,7 +138,9 @@ export function createUpstream(o: UpstreamOptions): Upstream {
     if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
     return new Promise((resolve, reject) => {
       const call = new Settle(resolve, reject);
-      call.outgoing = send({ protocol: base.protocol, hostname: base.hostname, port: base.port, path, method, headers, agent }, (res) => {
+      let answered = false;
+      call.outgoing = send({ protocol: base.protocol, hostname: base.hostname, port: base.port, path, method, headers, agent: resent ? false : agent }, (res) => {
+        answered = true;
         if (Number(res.headers['content-length']) > maxBytes) return call.finish(upstreamTooLarge());
         const chunks: Buffer[] = [];
         let size = 0;
@@ -150,7 +160,15 @@ export function createUpstream(o: UpstreamOptions): Upstream {
       });
       call.timer = setTimeout(() => call.finish(upstreamTimeout()), o.timeoutMs);
       const outgoing = call.outgoing;
-      outgoing.on('error', () => call.finish(upstreamUnavailable()));
+      outgoing.on('error', (err: NodeJS.ErrnoException) => {
+        // A kept-alive socket the server closed just as this request went out on it: the server
+        // never read it, so it goes again, once, on a connection of its own (another idle one could
+        // be as stale; Node's documented
+        // `reusedSocket` pattern). Safe for any method, a POST without Idempotency-Key included;
+        // a streamed body cannot be sent twice.
+        if (!resent && !answered && !req.stream && outgoing.reusedSocket && err.code === 'ECONNRESET') call.handOver(once(req, path, method, true));
+        else call.finish(upstreamUnavailable());
+      });
       if (req.stream) {
         const source = Readable.fromWeb(req.stream.body as NodeReadableStream<Uint8Array>);
         source.on('error', () => call.finish(upstreamUnavailable()));
