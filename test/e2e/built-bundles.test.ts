@@ -9,7 +9,7 @@
  * bundle in test/package/packed.test.ts.
  */
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
@@ -61,6 +61,30 @@ describe('the built bundles define every element their templates use', () => {
     await page.waitForFunction(() => customElements.get('sphere-ramp'));
     assert.deepEqual(await undefinedAfterLoading(page, chunks()), []);
     assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('the minified theme keeps every token, in light and dark (no declaration swallowed by the one before)', async () => {
+    const names = [...new Set(readFileSync(join(ROOT, 'widget/theme/tokens.ts'), 'utf8').match(/--ramp-[a-z-]+(?=:)/g))];
+    assert.ok(names.length > 10, `tokens found (${names.join(', ')})`);
+    const page = await browser.newPage();
+    await openPageAt(page, server.url, '<!doctype html><script src="/sphere-ramp.js"></script><sphere-ramp theme="light"></sphere-ramp><sphere-ramp theme="dark"></sphere-ramp>');
+    await page.waitForFunction(() => [...document.querySelectorAll('sphere-ramp')].every((el) => el.shadowRoot?.querySelector('[part="base"]')));
+    const seen = await page.evaluate(
+      (tokens) =>
+        [...document.querySelectorAll('sphere-ramp')].map((el) => {
+          const style = getComputedStyle(el);
+          return { theme: el.getAttribute('theme'), scheme: style.colorScheme, values: Object.fromEntries(tokens.map((t) => [t, style.getPropertyValue(t).trim()])) };
+        }),
+      names,
+    );
+    for (const { theme, scheme, values } of seen) {
+      assert.equal(scheme, theme, `color-scheme of theme="${theme}"`);
+      for (const [token, value] of Object.entries(values)) {
+        assert.ok(value && !value.includes(':'), `${token} on theme="${theme}" resolves to one value (got "${value}")`);
+      }
+    }
+    assert.notEqual(seen[0]!.values['--ramp-color-focus'], seen[1]!.values['--ramp-color-focus'], 'dark has its own focus colour');
     await page.close();
   });
 

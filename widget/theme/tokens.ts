@@ -34,24 +34,27 @@ const dark = css`
   --ramp-color-focus: #a9acff;
 `;
 
+// The colour fragments come last in each block: the build minifies every css`` on its own
+// (minify-literals), which drops a fragment's final semicolon, so a declaration after one
+// would be swallowed into its last value (it once took the font and the dark color-scheme).
 export const tokens = css`
   :host {
-    ${light}
     --ramp-font-family: var(--ramp-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --ramp-font-size: 1rem;
     --ramp-radius: var(--ramp-border-radius, 10px);
     --ramp-space: 0.5rem;
     --ramp-max-width: 480px;
     color-scheme: light;
+    ${light}
   }
   :host([theme='dark']) {
-    ${dark}
     color-scheme: dark;
+    ${dark}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      ${dark}
       color-scheme: dark;
+      ${dark}
     }
   }
 `;
