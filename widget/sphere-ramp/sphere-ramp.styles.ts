@@ -6,6 +6,8 @@ export const rootStyles = css`
     max-width: var(--ramp-max-width);
     font-family: var(--ramp-font-family);
     font-size: var(--ramp-font-size);
+    /* Its own, like the font: the /embed page (and many hosts) would leave the browser's tight default. */
+    line-height: 1.5;
     color: var(--ramp-color-text);
     /* The card adapts to the width it is given, not the viewport's: an embed may sit in a narrow column. */
     container-type: inline-size;
