@@ -40,13 +40,16 @@ const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^react($|\/)/, /^react
  * script build only: each chunk is gzipped alone, and the templates are most
  * of a step's bytes). Whitespace collapses to one space, never to none, so
  * text beside inline elements and bindings reads as written; nothing else
- * in the markup changes (empty attributes, entities and quotes stay).
+ * in the markup changes (empty attributes, entities and quotes stay). CSS
+ * is minified as a stylesheet, so a css`` fragment interpolated into a rule
+ * loses its last semicolon: it must come last in its block (see
+ * widget/theme/tokens.ts; the built-bundle e2e checks every theme token).
  */
 const minifyTemplates = (): Plugin => ({
   name: 'sphere-ramp:minify-templates',
   async transform(code, id) {
     if (!/[\\/]widget[\\/].*\.ts$/.test(id) || !/(html|svg|css)`/.test(code)) return null;
-    const html = { caseSensitive: true, collapseWhitespace: true, conservativeCollapse: process.env.MINCONS !== '0', decodeEntities: false, minifyCSS: { minify: true }, minifyJS: false, removeAttributeQuotes: false, removeComments: true, removeEmptyAttributes: false };
+    const html = { caseSensitive: true, collapseWhitespace: true, conservativeCollapse: true, decodeEntities: false, minifyCSS: { minify: true }, minifyJS: false, removeAttributeQuotes: false, removeComments: true, removeEmptyAttributes: false };
     return (await minifyHTMLLiterals(code, { fileName: id, html })) ?? null;
   },
 });
