@@ -25,7 +25,6 @@ export const common = {
   sandboxBadge: 'Sandbox',
   stepAnnounced: (title: string) => `Now showing: ${title}`,
   verificationStatus: (status: string) => `Verification status: ${status}`,
-  liveOff: 'Live updates paused; checking periodically.',
   /** What a failed call says, by kind (widget/api/errors.ts), when the server's words cannot be shown. */
   errors: {
     validation: 'Please check the highlighted fields.',

@@ -16,11 +16,7 @@ export const money = {
   offRamp: 'Sell stablecoins',
   offRampHint: 'Send stablecoins from your wallet, receive money in your bank account.',
   amount: (currency: string) => `Amount to send (${upper(currency)})`,
-  amountLabel: 'Amount to send',
   amountHint: 'Two decimals, for example 100.00.',
-  amountInvalid: 'Enter an amount such as 100.00 (at most two decimals).',
-  amountZero: 'The amount must be greater than zero.',
-  stablecoin: 'Stablecoin',
   rail: 'Bank transfer method',
   getQuote: 'Get quote',
   gettingQuote: 'Getting your quote…',
@@ -36,15 +32,12 @@ export const money = {
   limitsAtMost: (max: string) => `You can send up to ${max}.`,
   amountBelowMin: (min: string) => `The amount must be at least ${min}.`,
   amountAboveMax: (max: string) => `The amount must be at most ${max}.`,
-  currencyNotOffered: 'Some of your accounts are in a currency not offered here.',
 
   // Instruments
   bankAccounts: 'Bank account',
   wallets: 'Wallet',
   loadingInstruments: 'Loading your bank accounts and wallets…',
   instrumentsError: 'We could not load your bank accounts and wallets.',
-  noBankAccounts: 'You have no bank account yet. Add one to continue.',
-  noWallets: 'You have no wallet yet. Add one to continue.',
   chooseBankAccount: 'Choose a bank account.',
   chooseWallet: 'Choose a wallet.',
   addBankAccount: 'Add a bank account',
@@ -157,8 +150,6 @@ export const money = {
   transactionHash: 'Transaction hash',
   statusHistory: 'Status history',
   /** `time` is a formatted duration ("4 min, 5 sec"). */
-  expiresIn: (time: string) => `Rate locked for ${time}`,
-  expiresSoon: 'This rate expires in less than 10 seconds.',
   quoteExpired: 'This quote has expired. Get a new quote to continue.',
   refreshQuote: 'Get a new quote',
   refreshingQuote: 'Getting a new quote…',
@@ -193,7 +184,6 @@ export const money = {
   depositAddress: 'Deposit address',
   depositNetwork: 'Network',
   depositAmount: 'Exact amount',
-  depositMemo: 'Memo',
   qrAlt: (what: string) => `QR code for ${what}`,
   copyLabel: (what: string) => `Copy ${what}`,
   copiedAnnounce: (what: string) => `${what} copied`,
@@ -210,7 +200,6 @@ export const money = {
   // Status
   statusTitle: 'Status',
   timelineLabel: 'Transfer progress',
-  statusNow: (status: string) => `Status: ${status}`,
   statusUpdated: (status: string) => `Transfer status: ${status}`,
   statusWords: {
     pendingFunding: 'Waiting for your deposit.',
@@ -260,8 +249,6 @@ export const money = {
   open: 'Open',
   openTransfer: (what: string) => `Open transfer ${what}`,
   /** `sent` is already formatted with its currency ("$100.00"). */
-  transferRow: (sent: string, to: string) => `${sent} to ${upper(to)}`,
-  backToRamp: 'Back',
   onRampShort: 'Buy',
   offRampShort: 'Sell',
 };

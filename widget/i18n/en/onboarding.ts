@@ -144,7 +144,6 @@ export const onboarding = {
   waitItem: 'Nothing to do: this is being checked.',
 
   // Details (PATCH)
-  detailsIntro: 'Please add the missing details.',
   save: 'Save',
   saving: 'Saving…',
   saved: 'Saved.',
@@ -165,7 +164,6 @@ export const onboarding = {
   issuingCountry: 'Issuing country',
   side: { front: 'Front', back: 'Back', single: 'Document' } as Record<string, string>,
   dropHint: 'Drag a file here or choose one. PDF, JPEG, PNG, HEIC or TIFF, up to 15 MB.',
-  chooseFile: 'Choose file',
   fileTooLarge: (mb: string) => `This file is ${mb} MB; the limit is 15 MB. Please choose a smaller file or a lower-resolution photo.`,
   fileWrongType: 'This file is not a PDF, JPEG, PNG, HEIC or TIFF. Please choose a photo or scan of the document.',
   fileEmpty: 'This file is empty.',
@@ -174,7 +172,6 @@ export const onboarding = {
   uploading: (percent: number) => `Uploading… ${percent}%`,
   uploaded: 'Uploaded. We are checking it.',
   uploadLabel: (side: string) => `${side} of the document`,
-  documentNeedsCountry: 'Choose the issuing country first.',
 
   // Hosted pages
   hosted: {

@@ -25,7 +25,6 @@ export const common: Messages['common'] = {
   sandboxBadge: 'Entorno de pruebas',
   stepAnnounced: (title) => `Ahora se muestra: ${title}`,
   verificationStatus: (status) => `Estado de la verificación: ${status}`,
-  liveOff: 'Actualizaciones en directo en pausa; comprobamos cada poco.',
   errors: {
     validation: 'Revisa los campos marcados.',
     'bad-request': 'Esa combinación no está disponible.',

@@ -144,7 +144,6 @@ export const onboarding: Messages['onboarding'] = {
   customerIdLabel: 'ID de cliente',
   waitItem: 'No tienes que hacer nada: lo estamos revisando.',
 
-  detailsIntro: 'Añade los datos que faltan.',
   save: 'Guardar',
   saving: 'Guardando…',
   saved: 'Guardado.',
@@ -164,7 +163,6 @@ export const onboarding: Messages['onboarding'] = {
   issuingCountry: 'País de emisión',
   side: { front: 'Anverso', back: 'Reverso', single: 'Documento' },
   dropHint: 'Arrastra un archivo aquí o elige uno. PDF, JPEG, PNG, HEIC o TIFF, hasta 15 MB.',
-  chooseFile: 'Elegir archivo',
   fileTooLarge: (mb) => `Este archivo ocupa ${mb} MB; el límite es 15 MB. Elige un archivo más pequeño o una foto de menor resolución.`,
   fileWrongType: 'Este archivo no es PDF, JPEG, PNG, HEIC ni TIFF. Elige una foto o un escaneo del documento.',
   fileEmpty: 'Este archivo está vacío.',
@@ -173,7 +171,6 @@ export const onboarding: Messages['onboarding'] = {
   uploading: (percent) => `Subiendo… ${percent} %`,
   uploaded: 'Subido. Lo estamos revisando.',
   uploadLabel: (side) => `${side} del documento`,
-  documentNeedsCountry: 'Primero elige el país de emisión.',
 
   hosted: {
     tos: { intro: 'Lee y acepta las condiciones del servicio de SpherePay. Se abren en una ventana nueva.', open: 'Abrir las condiciones del servicio' },

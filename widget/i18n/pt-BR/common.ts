@@ -25,7 +25,6 @@ export const common: Messages['common'] = {
   sandboxBadge: 'Ambiente de testes',
   stepAnnounced: (title) => `Agora exibindo: ${title}`,
   verificationStatus: (status) => `Status da verificação: ${status}`,
-  liveOff: 'Atualizações ao vivo pausadas; verificamos periodicamente.',
   errors: {
     validation: 'Confira os campos destacados.',
     'bad-request': 'Essa combinação não é aceita.',

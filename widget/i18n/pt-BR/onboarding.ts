@@ -144,7 +144,6 @@ export const onboarding: Messages['onboarding'] = {
   customerIdLabel: 'ID de cliente',
   waitItem: 'Nada a fazer: isto está em análise.',
 
-  detailsIntro: 'Adicione os dados que faltam.',
   save: 'Salvar',
   saving: 'Salvando…',
   saved: 'Salvo.',
@@ -164,7 +163,6 @@ export const onboarding: Messages['onboarding'] = {
   issuingCountry: 'País emissor',
   side: { front: 'Frente', back: 'Verso', single: 'Documento' },
   dropHint: 'Arraste um arquivo para cá ou escolha um. PDF, JPEG, PNG, HEIC ou TIFF, até 15 MB.',
-  chooseFile: 'Escolher arquivo',
   fileTooLarge: (mb) => `Este arquivo tem ${mb} MB; o limite é 15 MB. Escolha um arquivo menor ou uma foto com menos resolução.`,
   fileWrongType: 'Este arquivo não é PDF, JPEG, PNG, HEIC nem TIFF. Escolha uma foto ou digitalização do documento.',
   fileEmpty: 'Este arquivo está vazio.',
@@ -173,7 +171,6 @@ export const onboarding: Messages['onboarding'] = {
   uploading: (percent) => `Enviando… ${percent}%`,
   uploaded: 'Enviado. Estamos verificando.',
   uploadLabel: (side) => `${side} do documento`,
-  documentNeedsCountry: 'Escolha primeiro o país emissor.',
 
   hosted: {
     tos: { intro: 'Leia e aceite os termos de serviço da SpherePay. Eles abrem em uma nova janela.', open: 'Abrir os termos de serviço' },
