@@ -27,28 +27,29 @@ export type Locale = (typeof SUPPORTED_LOCALES)[number];
 
 type Loaders = { [A in Area]: () => Promise<Messages[A]> };
 
-// One static import() per file, so the bundler splits each into its own chunk.
+// One static import() per file, so the bundler splits each into its own chunk; the areas of the
+// steps after the first come from one module per locale (one file, asked for by whichever loads first).
 const CATALOGUES: Record<Locale, Loaders> = {
   en: {
     common: async () => common,
     profile: () => import('./en/profile.ts').then((m) => m.profile),
-    onboarding: () => import('./en/onboarding.ts').then((m) => m.onboarding),
-    money: () => import('./en/money.ts').then((m) => m.money),
-    validation: () => import('./en/validation.ts').then((m) => m.validation),
+    onboarding: () => import('./en/journey.ts').then((m) => m.onboarding),
+    money: () => import('./en/journey.ts').then((m) => m.money),
+    validation: () => import('./en/journey.ts').then((m) => m.validation),
   },
   es: {
     common: () => import('./es/common.ts').then((m) => m.common),
     profile: () => import('./es/profile.ts').then((m) => m.profile),
-    onboarding: () => import('./es/onboarding.ts').then((m) => m.onboarding),
-    money: () => import('./es/money.ts').then((m) => m.money),
-    validation: () => import('./es/validation.ts').then((m) => m.validation),
+    onboarding: () => import('./es/journey.ts').then((m) => m.onboarding),
+    money: () => import('./es/journey.ts').then((m) => m.money),
+    validation: () => import('./es/journey.ts').then((m) => m.validation),
   },
   'pt-BR': {
     common: () => import('./pt-BR/common.ts').then((m) => m.common),
     profile: () => import('./pt-BR/profile.ts').then((m) => m.profile),
-    onboarding: () => import('./pt-BR/onboarding.ts').then((m) => m.onboarding),
-    money: () => import('./pt-BR/money.ts').then((m) => m.money),
-    validation: () => import('./pt-BR/validation.ts').then((m) => m.validation),
+    onboarding: () => import('./pt-BR/journey.ts').then((m) => m.onboarding),
+    money: () => import('./pt-BR/journey.ts').then((m) => m.money),
+    validation: () => import('./pt-BR/journey.ts').then((m) => m.validation),
   },
 };
 
