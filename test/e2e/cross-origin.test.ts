@@ -149,7 +149,7 @@ describe('a merchant site on another origin', () => {
     const fetched = scripts.map((s) => s.path);
     for (const path of preloaded) assert.equal(fetched.filter((p) => p === path).length, 1, `${path} was preloaded and then imported from the same fetch (not fetched twice)`);
     // The first screen's chunks are known before the entry runs: the entry and the first step with its strings.
-    assert.ok(preloaded.some((p) => /\/index-/.test(p)) && preloaded.some((p) => /\/profile-/.test(p)), `entry and first-step strings preloaded (${preloaded.join(', ')})`);
+    assert.ok(preloaded.some((p) => /\/index-/.test(p)) && preloaded.some((p) => /\/en-profile-/.test(p)), `entry and first-step strings preloaded (${preloaded.join(', ')})`);
     for (const s of scripts) {
       assert.match(s.encoding ?? 'identity', /^(br|gzip)$/, `${s.path} travels compressed`);
       assert.equal(s.cache, 'public, max-age=31536000, immutable', s.path);
