@@ -29,11 +29,11 @@ const STEP_KIT = /node_modules[\\/](@lit[\\/]task|lit[\\/](directives|decorators
 const SCHEMAS = /node_modules[\\/]zod[\\/]|contract[\\/](spherepay[\\/]|countries|validators|hashes|money|criteria|live-events)|widget[\\/]api[\\/]event-stream/;
 /** The onboarding steps after the first (forms, documents, verification, review), which a new person goes through in a row. */
 const ONBOARDING = /widget[\\/]steps[\\/]onboarding[\\/](?!profile-step[\\/]|notice|customer-created)/;
-/** The money steps (amount, quote, transfer, receipt, history) and what only they show (the QR code and its encoder). */
-const MONEY = /widget[\\/](steps[\\/]money|ui[\\/]qr-code)[\\/]|node_modules[\\/]lean-qr[\\/]/;
+/** The money steps (amount, quote, transfer, receipt, history) and what only they show (the QR code; the proxy encodes it). */
+const MONEY = /widget[\\/](steps[\\/]money|ui[\\/]qr-code)[\\/]/;
 // Every runtime dependency stays external in the npm build: consumers
 // install (and dedupe) them; a bundled copy would sit in dist/esm/node_modules.
-const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^react($|\/)/, /^react-dom($|\/)/, /^lean-qr($|\/)/];
+const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^react($|\/)/, /^react-dom($|\/)/];
 
 /**
  * Our html`` and css`` templates without their indentation and comments (the
