@@ -26,19 +26,19 @@ const at = (path: string) => resolve(root, path);
  * - zod and the contract's schemas: every form and answer check, and the live-events reader (its
  *   events are checked with them), never the shell (its guards are zod-free);
  * - the onboarding steps after the first (forms, documents, verification, review);
- * - the money steps (amount, quote, transfer, receipt, history) and what only they show (the QR code).
+ * - the money steps (amount, quote, transfer, receipt, history) and what only they show (the QR code; the proxy encodes it).
  */
 const JOURNEY = [
   /node_modules[\\/](@lit[\\/]task|lit[\\/](directives|decorators)|lit-html[\\/]directives|@lit[\\/]reactive-element[\\/]decorators)|widget[\\/](ui[\\/](form|copy-button[\\/])|steps[\\/]onboarding[\\/](notice|customer-created)|i18n[\\/]format)/,
   /node_modules[\\/]zod[\\/]|contract[\\/](spherepay[\\/]|countries|validators|hashes|money|criteria|live-events)|widget[\\/]api[\\/]event-stream/,
   /widget[\\/]steps[\\/]onboarding[\\/](?!profile-step[\\/])/,
-  /widget[\\/](steps[\\/]money|ui[\\/]qr-code)[\\/]|node_modules[\\/]lean-qr[\\/]/,
+  /widget[\\/](steps[\\/]money|ui[\\/]qr-code)[\\/]/,
 ];
 /** The locale of a string catalogue module (widget/i18n/<locale>/<area>.ts). */
 const CATALOGUE_LOCALE = /widget[\\/]i18n[\\/]([^\\/]+)[\\/]/;
 // Every runtime dependency stays external in the npm build: consumers
 // install (and dedupe) them; a bundled copy would sit in dist/esm/node_modules.
-const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^react($|\/)/, /^react-dom($|\/)/, /^lean-qr($|\/)/];
+const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^react($|\/)/, /^react-dom($|\/)/];
 
 /**
  * Our html`` and css`` templates without their indentation and comments (the

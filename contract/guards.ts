@@ -1,12 +1,13 @@
 /**
- * Hand-written type guards for the few shapes the widget's shell reads before
- * any step loads: the session answers (proxy-api.ts) and problem details
- * (spherepay/common.ts). The zod schemas stay the definition; these mirror
- * them so the first screen ships no zod, and test/contract/guards.test.ts
- * holds each guard to its schema. Read tolerantly, like the schemas: unknown
- * fields are allowed.
+ * Hand-written type guards for the few shapes the widget reads without zod:
+ * what the shell reads before any step loads (the session answers in
+ * proxy-api.ts, problem details in spherepay/common.ts), and the QR code
+ * answer, read by `<sphere-ramp-qr>`, which imports no zod.
+ * The zod schemas stay the definition; these mirror them so the first
+ * screen ships no zod, and test/contract/guards.test.ts holds each guard to
+ * its schema. Read tolerantly, like the schemas: unknown fields are allowed.
  */
-import type { ProxyHealth, SessionInfo, SessionMinted, SessionPolicy } from './proxy-api.ts';
+import type { ProxyHealth, QrCode, SessionInfo, SessionMinted, SessionPolicy } from './proxy-api.ts';
 import type { ProblemDetails } from './spherepay/common.ts';
 
 type Shape = Record<string, unknown>;
@@ -40,6 +41,9 @@ const isFieldError = (v: unknown) => isObject(v) && isString(v.detail) && (v.poi
 
 /** The proxy's `GET /healthz` answer. */
 export const isProxyHealth = (v: unknown): v is ProxyHealth => isObject(v) && v.status === 'ok' && v.service === 'sphere-ramp';
+
+/** `GET /api/qr`: a positive whole `size` and a `path` string. */
+export const isQrCode = (v: unknown): v is QrCode => isObject(v) && Number.isSafeInteger(v.size) && (v.size as number) > 0 && isString(v.path);
 
 /** SpherePay's (and the proxy's) error body. */
 export const isProblemDetails = (v: unknown): v is ProblemDetails =>

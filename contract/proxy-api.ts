@@ -117,6 +117,30 @@ export const SessionInfo = z.object({
   policy: z.optional(SessionPolicy),
 });
 
+/** The longest text `GET /api/qr` encodes: a deposit address or a PIX BR code is far shorter. */
+export const QR_TEXT_MAX = 512;
+
+/**
+ * `GET /api/qr?text=…` (widget -> proxy, session token; beyond DESIGN.md):
+ * the text a QR code should carry. The proxy encodes it, so the browser
+ * ships no QR encoder.
+ */
+export const QrQuery = z.strictObject({
+  text: z.string().check(z.minLength(1, 'required'), z.maxLength(QR_TEXT_MAX)),
+});
+export type QrQuery = z.infer<typeof QrQuery>;
+
+/**
+ * 200 answer to `GET /api/qr`: the code as one SVG path. `size` is the side
+ * of the square in modules, the 4-module quiet zone included (the SVG's
+ * viewBox is `0 0 size size`); `path` is a path `d` drawing the dark modules.
+ */
+export const QrCode = z.object({
+  size: z.number().check(z.int(), z.positive()),
+  path: z.string(),
+});
+export type QrCode = z.infer<typeof QrCode>;
+
 /** `DELETE /api/sessions` (merchant backend -> proxy): revokes every session of one user. */
 export const SessionRevoke = z.strictObject({
   externalUserId: SessionCreate.shape.externalUserId,

@@ -15,6 +15,7 @@ import { runChain } from './handler-chain.ts';
 import { eventsHandler, type EventHub } from './events.ts';
 import { healthRouter } from './health.ts';
 import { createOwnership } from './relay/ownership.ts';
+import { qrHandler } from './qr.ts';
 import { RELAY_PREFIX, relayEntries } from './relay/router.ts';
 import { routeTable } from './route-table.ts';
 import { hostedPagesRouter, sandboxControlsRouter } from './sandbox-relay.ts';
@@ -98,6 +99,7 @@ export function createApp(config: Config, deps: AppDeps): ProxyApp {
     res.set('cache-control', 'no-store').json({ customerId, expiresAt: expiresAt.toISOString(), policy } satisfies SessionInfo);
   });
   api.delete('/session', signOutHandler({ store, now, onRevoked }));
+  api.get('/qr', qrHandler);
   api.get('/events', eventsHandler({ store, hub: events, heartbeatMs: config.sseHeartbeatMs, now }));
   if (config.sandboxControls) api.use('/sandbox', sandboxControlsRouter({ upstream, ownership }));
   app.use('/api', api);

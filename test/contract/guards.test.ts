@@ -1,8 +1,8 @@
 /** The shell's hand-written guards say yes exactly where the zod schemas do. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isProblemDetails, isProxyHealth, isSessionInfo, isSessionMinted } from '../../contract/guards.ts';
-import { ProxyHealth, SessionInfo, SessionMinted } from '../../contract/proxy-api.ts';
+import { isProblemDetails, isProxyHealth, isQrCode, isSessionInfo, isSessionMinted } from '../../contract/guards.ts';
+import { ProxyHealth, QrCode, SessionInfo, SessionMinted } from '../../contract/proxy-api.ts';
 import { ProblemDetails } from '../../contract/spherepay/common.ts';
 
 const odd = [null, undefined, 'x', 1, [], {}, { token: 1 }, { status: '422', detail: 'x' }];
@@ -33,6 +33,23 @@ test('isProxyHealth agrees with ProxyHealth', () => {
     { status: 'ok' },
     { status: 'ok', service: 'other' },
     { status: 'down', service: 'sphere-ramp' },
+  ]);
+});
+
+test('isQrCode agrees with QrCode', () => {
+  agree('QrCode', isQrCode, QrCode, [
+    { size: 29, path: 'M4 4h7v1h-7z' },
+    { size: 29, path: '', extra: true },
+    { size: 29 },
+    { path: 'M4 4h1v1h-1z' },
+    { size: '29', path: 'x' },
+    { size: 0, path: 'x' },
+    { size: -29, path: 'x' },
+    { size: 29.5, path: 'x' },
+    { size: 2 ** 53, path: 'x' },
+    { size: Number.NaN, path: 'x' },
+    { size: Number.POSITIVE_INFINITY, path: 'x' },
+    { size: 29, path: null },
   ]);
 });
 

@@ -53,6 +53,12 @@ describe('the built bundles define every element their templates use', () => {
     assert.ok(chunks().length > 5, 'the script build has its chunks');
   });
 
+  it('ships no QR encoder (the proxy draws QR codes, GET /api/qr)', () => {
+    // lean-qr's own error text, which minification keeps.
+    const withEncoder = chunks().filter((f) => readFileSync(join(ROOT, 'dist/sphere-ramp', f), 'utf8').includes('lean-qr error'));
+    assert.deepEqual(withEncoder, []);
+  });
+
   it('script tag: after loading /sphere-ramp.js and every chunk, all of them are defined', async () => {
     const page = await browser.newPage();
     const errors: string[] = [];

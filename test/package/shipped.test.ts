@@ -119,6 +119,11 @@ describe('package hygiene', () => {
     assert.deepEqual(packed.filter((f) => f.includes('node_modules/')), []);
   });
 
+  it('ships no QR encoder: no shipped module imports lean-qr (the proxy draws QR codes, GET /api/qr)', () => {
+    assert.ok(!importedPackages().has('lean-qr'), 'dist/esm imports lean-qr');
+    assert.ok(!('lean-qr' in pkg.dependencies), 'lean-qr is the proxy\'s, not a dependency of the package');
+  });
+
   it('has a repository, and every README link and image is absolute (npm shows the README off GitHub)', () => {
     assert.match(pkg.repository?.url ?? '', /^git\+https:\/\/github\.com\/[^/]+\/[^/]+\.git$/);
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');

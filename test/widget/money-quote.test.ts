@@ -116,6 +116,8 @@ describe('<sphere-ramp> quotes and transfers', () => {
     const shown = text(el);
     expect(shown).to.contain('Send exactly 250.50 USDC on Base.');
     expect(shown).to.match(/Deposit address 0x[0-9a-f]{40}/);
+    // The proxy draws the code (GET /api/qr): it follows the address by one request.
+    await waitUntil(() => deepQuery(el.shadowRoot!, 'svg[part="qr"]'), 'QR code');
     const qr = deepQuery<SVGElement>(el.shadowRoot!, 'svg[part="qr"]');
     expect(qr?.getAttribute('role')).to.equal('img');
     expect(qr?.getAttribute('aria-label')).to.equal('QR code for Deposit address');
