@@ -36,7 +36,8 @@ export function requestContext(logger: Logger, requests: object): RequestHandler
     if (accessLog) {
       const started = performance.now();
       res.on('finish', () => {
-        logger.info({ reqId: id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+        // originalUrl: a mounted router strips its prefix from req.url (`/api/session` read as `/session`); never the query (it may carry an address).
+        logger.info({ reqId: id, method: req.method, path: req.originalUrl.split('?', 1)[0], status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
       });
     }
     next();
