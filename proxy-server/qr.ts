@@ -7,6 +7,7 @@ import type { RequestHandler } from 'express';
 import { correction, generate } from 'lean-qr';
 import { QrQuery, type QrCode } from '../contract/proxy-api.ts';
 import { invalid } from './errors.ts';
+import { REPORT_INPUT } from '../contract/spherepay/problem.ts';
 
 /** Light modules around the code on every side: the margin ISO/IEC 18004 asks scanners to get. */
 export const QUIET_ZONE = 4;
@@ -38,7 +39,7 @@ export function qrCode(text: string): QrCode {
 
 /** Mounted behind the session check, like `GET /api/session`; a bad query is 422 `validation/failed` at `/text`. */
 export const qrHandler: RequestHandler = (req, res) => {
-  const parsed = QrQuery.safeParse({ ...(req.query as Record<string, unknown>) });
+  const parsed = QrQuery.safeParse({ ...(req.query as Record<string, unknown>) }, REPORT_INPUT);
   if (!parsed.success) throw invalid(parsed.error.issues);
   // Kept for a day by the browser alone, and per session token: another token is asked again (and checked).
   res.set('cache-control', 'private, max-age=86400').vary('Authorization').json(qrCode(parsed.data.text) satisfies QrCode);

@@ -11,6 +11,7 @@ import { requireCustomer } from './relay/handler.ts';
 import type { Ownership } from './relay/ownership.ts';
 import { passHeaders, send } from './relay/respond.ts';
 import type { Upstream, UpstreamRequest } from './upstream.ts';
+import { REPORT_INPUT } from '../contract/spherepay/problem.ts';
 
 const Advance = z.strictObject({ status: TransferStatus });
 const Decide = z.strictObject({ profile: z.optional(z.string().check(z.regex(/^[a-z0-9_]{1,64}$/, 'Must be a profile name such as kyc_profile_a'))) });
@@ -25,7 +26,7 @@ export function sandboxControlsRouter(d: { upstream: Upstream; ownership: Owners
     send(res, { status: up.status, contentType: up.headers.get('content-type') ?? 'application/json', body: up.text }, passHeaders(up));
   };
   const parse = <T>(schema: z.ZodMiniType<T>, body: unknown): T => {
-    const parsed = schema.safeParse(body ?? {});
+    const parsed = schema.safeParse(body ?? {}, REPORT_INPUT);
     if (!parsed.success) throw invalid(parsed.error.issues);
     return parsed.data;
   };

@@ -8,7 +8,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import { SessionCreate, SessionPolicy, SessionRevoke, type SessionMinted, type SessionsRevoked } from '../contract/proxy-api.ts';
-import { problem } from '../contract/spherepay/problem.ts';
+import { problem, REPORT_INPUT } from '../contract/spherepay/problem.ts';
 import { HttpProblem, invalid, sessionInvalid } from './errors.ts';
 import type { SessionCache } from './session-cache.ts';
 import { resolvePolicy } from './policy.ts';
@@ -67,7 +67,7 @@ export function sessionsRouter(d: SessionDeps): Router {
   const router = Router();
   router.post('/api/sessions', async (req, res) => {
     requireServerSecret(req.get('authorization'), d.serverSecret);
-    const parsed = SessionCreate.safeParse(req.body ?? {});
+    const parsed = SessionCreate.safeParse(req.body ?? {}, REPORT_INPUT);
     if (!parsed.success) throw invalid(parsed.error.issues);
     const { externalUserId, customerId, ttlSeconds } = parsed.data;
     const policy = resolvePolicy(d.integratorFees, parsed.data.policy);
@@ -90,7 +90,7 @@ export function sessionsRouter(d: SessionDeps): Router {
   // The merchant ends every session of a user (account closed, fraud, sign-out everywhere).
   router.delete('/api/sessions', async (req, res) => {
     requireServerSecret(req.get('authorization'), d.serverSecret);
-    const parsed = SessionRevoke.safeParse(req.body ?? {});
+    const parsed = SessionRevoke.safeParse(req.body ?? {}, REPORT_INPUT);
     if (!parsed.success) throw invalid(parsed.error.issues);
     const revoked = await d.store.revokeSessions({ externalUserId: parsed.data.externalUserId }, d.now());
     d.onRevoked(revoked);

@@ -1,6 +1,6 @@
 /** Errors the sandbox answers with, in SpherePay's ProblemDetails shape. */
 import type * as z from 'zod/mini';
-import { HttpProblem, problem, toPointer, validationProblem } from '../contract/spherepay/problem.ts';
+import { HttpProblem, problem, toPointer, validationProblem, REPORT_INPUT } from '../contract/spherepay/problem.ts';
 
 export { HttpProblem };
 
@@ -25,7 +25,7 @@ export const notApproved = () =>
 
 /** Parses with a shared schema or throws 422 with JSON pointers (prefixed for query or path input). */
 export function parse<S extends z.ZodMiniType>(schema: S, value: unknown, prefix: PropertyKey[] = []): z.infer<S> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, REPORT_INPUT);
   if (result.success) return result.data as z.infer<S>;
   const issues = result.error.issues.map((i) => ({ ...i, path: [...prefix, ...i.path] }));
   throw new HttpProblem(validationProblem(issues));

@@ -5,7 +5,7 @@
  */
 import { Router } from 'express';
 import { InstrumentListQuery } from '../contract/spherepay/bank-account.ts';
-import { issuesToErrors, problem } from '../contract/spherepay/problem.ts';
+import { issuesToErrors, problem, REPORT_INPUT } from '../contract/spherepay/problem.ts';
 import { WalletCreate, type Wallet } from '../contract/spherepay/wallet.ts';
 import type { Context } from './context.ts';
 import { findCustomer, findWallet } from './lookup.ts';
@@ -17,7 +17,7 @@ export function walletsRouter(ctx: Context): Router {
   const router = Router();
 
   router.post('/v2/wallet', (req, res) => {
-    const checked = WalletCreate.safeParse(req.body);
+    const checked = WalletCreate.safeParse(req.body, REPORT_INPUT);
     if (!checked.success) {
       const issues = checked.error.issues;
       const onlyAddress = issues.every((i) => i.code === 'custom' && i.path.length === 1 && i.path[0] === 'address');

@@ -11,6 +11,14 @@ export const fromPointer = (pointer: string): string[] =>
   pointer === '' || pointer === '/' ? [] : pointer.slice(1).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
 
 /**
+ * Parse options for input whose issues become problem details: zod 4 keeps
+ * an issue's `input` only when asked, and without it a value of the wrong
+ * type cannot be told from a missing one (`wrongType` vs `required`). The
+ * input stays in the issue: `issuesToErrors` sends only keys and pointers.
+ */
+export const REPORT_INPUT = { reportInput: true } as const;
+
+/**
  * zod/mini carries no locale (it would cost bundle size), and contract/ no
  * words: a check's own message is already a key (message-keys.ts); generic
  * issues get the key for their code. The widget turns keys into sentences,
@@ -18,11 +26,13 @@ export const fromPointer = (pointer: string): string[] =>
  */
 export function issueKey(issue: z.core.$ZodIssue): MessageKey | string {
   if (issue.message && issue.message !== 'Invalid input') return issue.message;
+  // Parsed with REPORT_INPUT, the issue says whether there was a value at all.
+  const missing = 'input' in issue && issue.input === undefined;
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'required' : 'wrongType';
+      return missing || !('input' in issue) ? 'required' : 'wrongType';
     case 'invalid_value':
-      return 'notAllowed';
+      return missing ? 'required' : 'notAllowed';
     case 'too_small':
       return issue.origin === 'string' ? 'tooShort' : 'tooSmall';
     case 'too_big':

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { CustomerId } from '../../contract/spherepay/common.ts';
 import { CustomerCreate } from '../../contract/spherepay/customer.ts';
-import { problem } from '../../contract/spherepay/problem.ts';
+import { problem, REPORT_INPUT } from '../../contract/spherepay/problem.ts';
 import { HttpProblem, invalid } from '../errors.ts';
 import type { Store } from '../store/store.ts';
 import type { Upstream } from '../upstream.ts';
@@ -27,7 +27,7 @@ export function customerCreateHandler(d: CustomerCreateDeps): RequestHandler {
   return async (req, res) => {
     const session = req.session!;
     if (session.customerId) throw alreadyExists();
-    const parsed = CustomerCreate.safeParse(req.body);
+    const parsed = CustomerCreate.safeParse(req.body, REPORT_INPUT);
     if (!parsed.success) throw invalid(parsed.error.issues);
     const user = session.externalUserId;
     await d.store.withLock(`customer:${user}`, async () => {

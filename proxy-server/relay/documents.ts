@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import type { Request, RequestHandler } from 'express';
 import { ALLOWED_DOCUMENT_MIME_TYPES, DocumentUploadFields, MAX_DOCUMENT_BYTES, sniffDocumentType } from '../../contract/spherepay/document.ts';
-import { problem } from '../../contract/spherepay/problem.ts';
+import { problem, REPORT_INPUT } from '../../contract/spherepay/problem.ts';
 import { HttpProblem, invalid, invalidAt, notFound } from '../errors.ts';
 import type { Upstream } from '../upstream.ts';
 import type { Ownership } from './ownership.ts';
@@ -86,7 +86,7 @@ async function forward(
   const drain = () => file.resume();
   const fields: Record<string, string> = { ...rawFields };
   if (fields.target === 'customer' && fields.targetId === undefined) fields.targetId = customerId;
-  const checked = DocumentUploadFields.safeParse(fields);
+  const checked = DocumentUploadFields.safeParse(fields, REPORT_INPUT);
   if (!checked.success) {
     drain();
     throw invalid(checked.error.issues);

@@ -1,7 +1,7 @@
 /** One relayed call: session customer forced, body validated, ids checked, idempotency kept, answer checked. */
 import type { Request, RequestHandler, Response } from 'express';
 import { notFound, invalid, HttpProblem } from '../errors.ts';
-import { problem } from '../../contract/spherepay/problem.ts';
+import { problem, REPORT_INPUT } from '../../contract/spherepay/problem.ts';
 import type { Store, StoredResponse } from '../store/store.ts';
 import type { Upstream } from '../upstream.ts';
 import { claim, holdClaim, readIdempotencyKey, requestHash, settle } from './idempotency.ts';
@@ -97,7 +97,7 @@ export function relayHandler(route: RelayRoute, d: RelayDeps): RequestHandler {
       if (route.query) {
         const query: Record<string, unknown> = { ...(req.query as Record<string, unknown>) };
         if (route.queryCustomer) forceCustomer(query, route.queryCustomer, customerId);
-        const parsed = route.query.safeParse(query);
+        const parsed = route.query.safeParse(query, REPORT_INPUT);
         if (!parsed.success) throw invalid(parsed.error.issues);
         path += '?' + new URLSearchParams(parsed.data as Record<string, string>).toString();
       }
@@ -106,7 +106,7 @@ export function relayHandler(route: RelayRoute, d: RelayDeps): RequestHandler {
       if (route.body) {
         const raw: unknown = req.body;
         if (route.bodyCustomer && isObject(raw)) forceCustomer(raw, route.bodyCustomer, customerId);
-        const parsed = route.body.safeParse(raw);
+        const parsed = route.body.safeParse(raw, REPORT_INPUT);
         if (!parsed.success) throw invalid(parsed.error.issues);
         body = isObject(parsed.data) && Object.keys(parsed.data).length === 0 && !route.bodyCustomer ? undefined : parsed.data;
         for (const ref of route.refs?.(body) ?? []) await d.ownership.assert(ref.kind, ref.id, customerId, req.id);

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { bankAccount, onRamp, passportForm, startStack, type Stack } from './helpers.ts';
+import { SERVER_SECRET, bankAccount, onRamp, passportForm, startStack, type Stack } from './helpers.ts';
 
 type Funded = Awaited<ReturnType<Stack['funded']>>;
 
@@ -39,6 +39,17 @@ describe('proxy validation: invalid requests never reach SpherePay', () => {
       for (const p of pointers) assert.ok(got.includes(p), `${method} ${path}: expected ${p} in ${got}`);
     }
     assert.equal(stack.counter!.seen.length, before, `forwarded: ${stack.counter!.seen.slice(before).join(', ')}`);
+  });
+
+  it('tells a value of the wrong type from a missing one', async () => {
+    const wallet = await stack.call(s.token, 'POST', '/api/v2/wallet', { address: 42 });
+    assert.equal(wallet.status, 422);
+    const said = (r: typeof wallet) => Object.fromEntries(r.body.errors.map((e: { pointer: string; detail: string }) => [e.pointer, e.detail]));
+    assert.deepEqual(said(wallet), { '/address': 'wrongType', '/network': 'required' });
+    const session = await stack.call(SERVER_SECRET, 'POST', '/api/sessions', { externalUserId: 7, ttlSeconds: 'soon' });
+    assert.equal(session.status, 422, session.text);
+    assert.equal(said(session)['/externalUserId'], 'wrongType');
+    assert.equal(said(session)['/ttlSeconds'], 'wrongType');
   });
 
   it('refuses malformed JSON, wrong content types and oversized bodies with 4xx, no stack trace', async () => {

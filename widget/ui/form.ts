@@ -11,7 +11,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { ContextConsumer } from '@lit/context';
 import type * as z from 'zod/mini';
-import { fromPointer, issueKey, toPointer } from '../../contract/spherepay/problem.ts';
+import { fromPointer, issueKey, toPointer, REPORT_INPUT } from '../../contract/spherepay/problem.ts';
 import { RampError } from '../api/errors.ts';
 import { errorText, fieldText } from '../i18n/say.ts';
 import { rampContext } from '../state/context.ts';
@@ -86,7 +86,7 @@ export class FormController implements ReactiveController {
   errors(): Map<string, string> {
     const errors = new Map<string, string>();
     const schema = this.schema();
-    const result = schema?.safeParse(this.body());
+    const result = schema?.safeParse(this.body(), REPORT_INPUT);
     if (result && !result.success) {
       for (const issue of result.error.issues) {
         const pointer = toPointer(issue.path);
