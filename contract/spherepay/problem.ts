@@ -26,13 +26,13 @@ export const REPORT_INPUT = { reportInput: true } as const;
  */
 export function issueKey(issue: z.core.$ZodIssue): MessageKey | string {
   if (issue.message && issue.message !== 'Invalid input') return issue.message;
-  // Parsed with REPORT_INPUT, the issue says whether there was a value at all.
-  const missing = 'input' in issue && issue.input === undefined;
+  // Only an issue parsed with REPORT_INPUT says whether there was a value at all.
+  const known = 'input' in issue;
   switch (issue.code) {
     case 'invalid_type':
-      return missing || !('input' in issue) ? 'required' : 'wrongType';
+      return known && issue.input !== undefined ? 'wrongType' : 'required';
     case 'invalid_value':
-      return missing ? 'required' : 'notAllowed';
+      return known && issue.input === undefined ? 'required' : 'notAllowed';
     case 'too_small':
       return issue.origin === 'string' ? 'tooShort' : 'tooSmall';
     case 'too_big':
