@@ -59,6 +59,24 @@ const minifyTemplates = (): Plugin => ({
   },
 });
 
+/**
+ * Vite wraps every import() in its preload helper (1.9 KB raw in the entry), which
+ * preloads an import's other chunks and its CSS. Here there is nothing to preload:
+ * with `modulePreload: false` it would only ever preload CSS, and this build has
+ * none (styles live in the components); every lazy chunk imports only the entry,
+ * already loaded. So the helper just calls the import. Should a CSS file ever be
+ * emitted, the build fails here rather than lose it.
+ */
+const noPreloadHelper = (): Plugin => ({
+  name: 'sphere-ramp:no-preload-helper',
+  enforce: 'pre',
+  load: (id) => (id === '\0vite/preload-helper.js' ? 'export const __vitePreload = (load) => load();' : null),
+  generateBundle(_options, bundle) {
+    const css = Object.keys(bundle).filter((file) => file.endsWith('.css'));
+    if (css.length) this.error(`the script build emitted CSS (${css.join(', ')}): noPreloadHelper would not preload it`);
+  },
+});
+
 /** The package's public names, pointed at the sources (for the demo build). */
 const selfAlias = [
   { find: /^sphere-ramp\/react$/, replacement: at('widget/react/index.ts') },
@@ -91,7 +109,7 @@ const configs: Record<string, () => UserConfig> = {
     },
   }),
   script: () => ({
-    plugins: [minifyTemplates()],
+    plugins: [minifyTemplates(), noPreloadHelper()],
     // Relative: chunk URLs (and the preload list of each lazy step) resolve against
     // the importing module, so they point at the proxy even on a merchant's origin.
     base: './',
@@ -100,9 +118,9 @@ const configs: Record<string, () => UserConfig> = {
       emptyOutDir: true,
       target: 'es2022',
       manifest: true,
-      // A lazy step's own imports are preloaded beside it (one wave, not two);
-      // the first screen's closure is preloaded by /sphere-ramp.js itself.
-      modulePreload: { polyfill: false },
+      // Nothing for Vite to preload (see noPreloadHelper); the first
+      // screen's closure is preloaded by /sphere-ramp.js itself.
+      modulePreload: false,
       rolldownOptions: {
         input: { index: at('widget/embed-bridge/script-entry.ts'), embed: at('widget/embed-bridge/embed-entry.ts') },
         preserveEntrySignatures: false,
