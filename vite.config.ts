@@ -178,6 +178,7 @@ const configs: Record<string, () => UserConfig> = {
         input: {
           index: at('demo/index.html'),
           script: at('demo/script-tag.html'),
+          minimal: at('demo/minimal.html'),
           portal: at('demo/portal.html'),
           spa: at('demo/spa.html'),
         },

@@ -3,9 +3,11 @@
  *
  * - the first screen: every response Chromium receives from navigation until
  *   the widget shows its first step, from its network record, so no file can
- *   be left out (a new person on the script-tag demo page; cold cache);
+ *   be left out (a new person on demo/minimal.html, the script tag and the element alone; cold cache);
  * - time to interactive on a slow 4G profile (CDP network throttling), for
  *   the widget and for a minimal Lit page, alternating, in the same run.
+ *
+ * BENCH_VERBOSE adds one load of each as a resource timeline with its long tasks.
  *
  * The widget is interactive when the host page hears `ramp-step-change` to a
  * real step; the minimal page when its element first renders.
@@ -104,4 +106,31 @@ export async function slow4gTimes(browser: Browser, widgetUrl: string, peerUrl: 
     }
   }
   return { widget, peer };
+}
+
+/** One slow-4G load's resource timeline, for reading where the time goes (BENCH_VERBOSE). */
+export async function slow4gWaterfall(browser: Browser, url: string): Promise<string[]> {
+  const { context, page } = await throttled(browser);
+  try {
+    await page.addInitScript(markWidgetInteractive);
+    await page.addInitScript(() => {
+      const w = window as { benchLongTasks?: string[] };
+      w.benchLongTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.benchLongTasks!.push(`${e.startTime.toFixed(0)}+${e.duration.toFixed(0)}`))).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(url, { waitUntil: 'commit' });
+    const interactive = await waitInteractive(page);
+    const longTasks = await page.evaluate(() => (window as { benchLongTasks?: string[] }).benchLongTasks ?? []);
+    const rows = await page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd, bytes: e.encodedBodySize })),
+    );
+    const nav = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd);
+    return [
+      `  ${'0'.padStart(5)} -> ${nav.toFixed(0).padStart(5)} ms  page`,
+      ...rows.filter((r) => r.start < interactive).map((r) => `  ${r.start.toFixed(0).padStart(5)} -> ${r.end.toFixed(0).padStart(5)} ms  ${(r.bytes / 1000).toFixed(1).padStart(5)} KB  ${new URL(r.name).pathname}`),
+      `  interactive at ${interactive.toFixed(0)} ms; long tasks (start+ms): ${longTasks.join(', ') || 'none'}`,
+    ];
+  } finally {
+    await context.close();
+  }
 }

@@ -22,7 +22,7 @@ const ifStale = process.argv.includes('--if-stale');
 const servedOnly = ifStale || process.argv.includes('--served');
 
 /** The sources each output depends on, for the staleness check of `npm start`. */
-const SERVED_SOURCES = ['widget', 'contract', 'demo/index.html', 'demo/script-tag.html', 'demo/portal.html', 'demo/spa.html', 'demo/spa', 'vite.config.ts', 'scripts/build.mjs'];
+const SERVED_SOURCES = ['widget', 'contract', 'demo/index.html', 'demo/script-tag.html', 'demo/minimal.html', 'demo/portal.html', 'demo/spa.html', 'demo/spa', 'vite.config.ts', 'scripts/build.mjs'];
 const STAMP = join(dist, '.served-build');
 
 function newestMtime(paths) {
