@@ -78,7 +78,8 @@ const headersOf = (res: IncomingMessage): UpstreamHeaders => ({
  * closure bound to a name as it is made (~1.5 us each; issue 15).
  */
 class Settle {
-  private settled = false;
+  /** Answered, failed or handed over: nothing more about this call counts. */
+  settled = false;
   timer: NodeJS.Timeout | undefined;
   outgoing: ClientRequest | undefined;
 
@@ -161,6 +162,9 @@ export function createUpstream(o: UpstreamOptions): Upstream {
       call.timer = setTimeout(() => call.finish(upstreamTimeout()), o.timeoutMs);
       const outgoing = call.outgoing;
       outgoing.on('error', (err: NodeJS.ErrnoException) => {
+        // Ended already (a timeout, an answer too large): destroying the request is what raised this
+        // "socket hang up", and a request that timed out may have been read upstream: never sent again.
+        if (call.settled) return;
         // A kept-alive socket the server closed just as this request went out on it: the server
         // never read it, so it goes again, once, on a connection of its own (another idle one could
         // be as stale; Node's documented

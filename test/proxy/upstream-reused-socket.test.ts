@@ -3,7 +3,8 @@
  * sends the next request on it. Such a request was never read, so it goes
  * again once on a fresh connection: a POST without Idempotency-Key (a wallet,
  * a bank account) gets its answer instead of a 502. A reset on a fresh
- * connection is not sent again.
+ * connection is not sent again, and neither is a request that timed out
+ * (SpherePay may have read it).
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,6 +21,9 @@ const answered: string[] = [];
 const perSocket = new WeakMap<Socket, number>();
 /** Which request on a connection the server drops without answering (0: none). */
 let dropNth = 0;
+/** Which request on a connection the server reads and never answers (0: none); what it read. */
+let holdNth = 0;
+const held: string[] = [];
 
 const bodyOf = (req: IncomingMessage) =>
   new Promise<string>((resolve) => {
@@ -33,6 +37,7 @@ before(async () => {
     perSocket.set(req.socket, nth);
     const body = await bodyOf(req);
     if (nth === dropNth) return void req.socket.destroy();
+    if (nth === holdNth) return void held.push(body);
     answered.push(body);
     res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `w${answered.length}` }));
   });
@@ -63,4 +68,18 @@ test('a reset on a fresh connection is not sent again', async () => {
   dropNth = 1;
   await assert.rejects(upstream().request(wallet(3)), (err: unknown) => err instanceof HttpProblem && err.body.status === 502);
   assert.deepEqual(answered, []);
+});
+
+test('a POST that timed out on a kept-alive socket is not sent again', async () => {
+  answered.length = 0;
+  dropNth = 0;
+  holdNth = 2;
+  const up = createUpstream({ baseUrl: url, apiKey: 'sk_test', timeoutMs: 200, retries: 1, logger: pino({ level: 'silent' }) });
+  assert.equal((await up.request(wallet(4))).status, 201);
+  await assert.rejects(up.request(wallet(5)), (err: unknown) => err instanceof HttpProblem && err.body.status === 504);
+  // Ending the timed-out request closes its socket; nothing may follow on a fresh one.
+  await new Promise((r) => setTimeout(r, 300));
+  assert.deepEqual(held, ['{"n":5}'], 'read once');
+  assert.deepEqual(answered, ['{"n":4}'], 'never sent again');
+  holdNth = 0;
 });
