@@ -82,6 +82,8 @@ export function relayHandler(route: RelayRoute, d: RelayDeps): RequestHandler {
     const customerId = requireCustomer(req);
     const exchange: Exchange = { upstreamStatus: null };
     let key: string | undefined;
+    // The key's answer, stored beside the audit line: one transaction and one sync for both.
+    let settling: Promise<void> | undefined;
     try {
       let path = '/v2' + route.path;
       if (route.id) {
@@ -136,15 +138,16 @@ export function relayHandler(route: RelayRoute, d: RelayDeps): RequestHandler {
         throw err;
       } finally {
         release();
-        await settle(d.store, customerId, key, settled);
+        settling = settle(d.store, customerId, key, settled);
       }
     } finally {
-      if (route.audit) {
-        await d.store.audit({
-          at: d.now(), sessionId: req.session!.id, customerId, method: route.method, route: route.path,
-          idempotencyKey: key ?? null, upstreamStatus: exchange.upstreamStatus, requestId: req.id,
-        });
-      }
+      const audit = route.audit
+        ? d.store.audit({
+            at: d.now(), sessionId: req.session!.id, customerId, method: route.method, route: route.path,
+            idempotencyKey: key ?? null, upstreamStatus: exchange.upstreamStatus, requestId: req.id,
+          })
+        : undefined;
+      await Promise.all([settling, audit]);
     }
   };
 }

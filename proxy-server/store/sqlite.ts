@@ -2,6 +2,17 @@
  * The Store on SQLite (better-sqlite3, WAL) for one proxy process. Calls are
  * synchronous underneath; the interface is async. Locks and broadcasts stay
  * in this process, which is all there is.
+ *
+ * Commits never sync on the event loop (`synchronous=NORMAL`); a write whose
+ * caller acknowledges something (a webhook, a session, an idempotency claim
+ * or answer, a revocation, a link, a delivery) resolves only once the WAL is
+ * synced off the loop (`wal-sync.ts`), so it is on disk as with
+ * `synchronous=FULL`. A webhook's event is announced to the streams when it
+ * commits, before its sync: were the machine to lose power in between, the
+ * event would be gone (and SpherePay, never answered, sends it again), so its
+ * `seq` must never be given to another event. Every start therefore moves the
+ * event sequence past a gap no sync can span (SEQ_GAP): a stream's
+ * `Last-Event-ID` from before never hides an event stored after.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -10,18 +21,25 @@ import { MIGRATIONS } from './migrations.ts';
 import type { SessionPolicy } from '../../contract/proxy-api.ts';
 import { createKeyedLock } from '../keyed-lock.ts';
 import { groupCommit } from './group-commit.ts';
+import { walSync } from './wal-sync.ts';
 import type { AddEventOptions, AuditEntry, DeliveryOutcome, IdempotencyClaim, OutboxDelivery, PurgeCounts, ResourceKind, StoredEvent, Store, StoreMessage } from './store.ts';
 
 /** How long an owner record may wait to share a transaction (and its sync) with other writes, such as the webhook about the same resource. */
 const OWNER_WAIT_MS = 50;
+/** How far each start moves the event sequence: far more events than can commit during one sync of the WAL. */
+const SEQ_GAP = 1_000_000;
 
 export function openSqliteStore(path: string): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   migrate(db);
+  const durable = walSync(path);
+  skipSeqGap(db);
+  durable.now();
 
   const q = {
     dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
@@ -145,7 +163,7 @@ export function openSqliteStore(path: string): Store {
     seq: r.seq, id: r.id, type: r.type, customerId: r.customer_id, payload: r.payload,
   });
 
-  const batch = groupCommit(db);
+  const batch = groupCommit(db, durable);
   const lock = createKeyedLock();
   const listeners = new Set<(m: StoreMessage) => void>();
   let open = true;
@@ -162,10 +180,13 @@ export function openSqliteStore(path: string): Store {
       return q.userCustomer.get(externalUserId)?.customer_id ?? null;
     },
     async linkCustomer(externalUserId, customerId) {
-      return linkTx(externalUserId, customerId);
+      const outcome = linkTx(externalUserId, customerId);
+      if (outcome === 'linked') await durable();
+      return outcome;
     },
     async createSession(s, now) {
       q.insertSession.run(s.tokenHash, s.externalUserId, s.expiresAt.getTime(), now.getTime(), JSON.stringify(s.policy));
+      await durable();
     },
     async findSession(tokenHash) {
       const r = q.session.get(tokenHash);
@@ -175,17 +196,22 @@ export function openSqliteStore(path: string): Store {
       };
     },
     async revokeSessions(target, now) {
-      return revokeTx(target, now.getTime());
+      const revoked = revokeTx(target, now.getTime());
+      if (revoked.length) await durable();
+      return revoked;
     },
     recordOwner(kind, id, customerId, now, options) {
-      return batch.write(() => q.insertOwner.run(id, kind, customerId, now.getTime()).changes === 1, options?.mayWait ? OWNER_WAIT_MS : undefined);
+      return batch.write(() => q.insertOwner.run(id, kind, customerId, now.getTime()).changes === 1, options?.mayWait ? { within: OWNER_WAIT_MS } : {});
     },
     async ownerOf(id) {
       const r = q.owner.get(id);
       return r && { kind: r.kind, customerId: r.customer_id };
     },
     async claimIdempotency(customerId, key, requestHash, now, staleBefore) {
-      return claimTx(customerId, key, requestHash, now.getTime(), staleBefore.getTime());
+      // On disk before the request goes upstream, so a restart never forgets a claim that may have moved money.
+      const claim = claimTx(customerId, key, requestHash, now.getTime(), staleBefore.getTime());
+      if (claim.state === 'claimed') await durable();
+      return claim;
     },
     async completeIdempotency(customerId, key, r) {
       await batch.write(() => q.complete.run(r.status, r.contentType, r.body, customerId, key));
@@ -210,11 +236,13 @@ export function openSqliteStore(path: string): Store {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    async addEvent(e, now, options) {
-      // Announced once committed; the group's events in the order of their seq.
-      const stored = await batch.write(() => addEventTx(e, now.getTime(), options ?? {}));
-      if (stored) for (const l of [...listeners]) l({ kind: 'event', event: stored });
-      return stored;
+    addEvent(e, now, options) {
+      // Announced once committed (the group's events in the order of their seq), acknowledged once durable.
+      return batch.write(() => addEventTx(e, now.getTime(), options ?? {}), {
+        committed: (stored) => {
+          if (stored) for (const l of [...listeners]) l({ kind: 'event', event: stored });
+        },
+      });
     },
     async eventsAfter(customerId, seq, limit) {
       return q.eventsAfter.all(customerId, seq, limit).map(toEvent);
@@ -230,6 +258,7 @@ export function openSqliteStore(path: string): Store {
       if (outcome.state === 'delivered') q.delivered.run(now.getTime(), seq);
       else if (outcome.state === 'retry') q.retry.run(outcome.nextAttemptAt.getTime(), outcome.error, seq);
       else q.failed.run(outcome.error, now.getTime(), seq);
+      await durable();
     },
     async countPendingDeliveries() {
       return q.countPending.get()!.n;
@@ -255,6 +284,7 @@ export function openSqliteStore(path: string): Store {
       open = false;
       batch.flush();
       listeners.clear();
+      durable.close();
       db.close();
     },
   };
@@ -269,6 +299,14 @@ interface OutboxRow {
   customer_id: string | null;
   payload: string;
   external_user_id: string | null;
+}
+
+/** Moves the event sequence SEQ_GAP past the last seq this database may have handed out (see the top of this file), durably. */
+function skipSeqGap(db: Database.Database) {
+  db.transaction(() => {
+    const moved = db.prepare("UPDATE sqlite_sequence SET seq = seq + ? WHERE name = 'events'").run(SEQ_GAP).changes;
+    if (moved === 0) db.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('events', ?)").run(SEQ_GAP);
+  })();
 }
 
 function migrate(db: Database.Database) {

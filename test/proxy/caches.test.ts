@@ -143,25 +143,40 @@ test('the ownership memory holds at most maxRemembered ids, forgetting the oldes
   assert.equal(calls.ownerOf, 1, 'the oldest was forgotten and read again');
 });
 
-test('group commit: writes of one turn commit together, each reported only once committed, a failing one alone', async () => {
+test('group commit: writes of one turn commit together, each reported only once committed and synced, a failing one alone', async () => {
   const db = new Database(':memory:');
   db.exec('CREATE TABLE t (id TEXT PRIMARY KEY)');
   const insert = db.prepare('INSERT INTO t (id) VALUES (?)');
   const count = () => (db.prepare('SELECT COUNT(*) AS n FROM t').get() as { n: number }).n;
-  const batch = groupCommit(db);
-  const a = batch.write(() => insert.run('a').changes);
+  // The WAL sync, held until the test lets it finish.
+  let syncs = 0;
+  let finishSync = () => {};
+  const durable = () => new Promise<void>((resolve) => { syncs++; finishSync = resolve; });
+  const batch = groupCommit(db, durable);
+  const seen: string[] = [];
+  const a = batch.write(() => insert.run('a').changes, { committed: () => seen.push(`a committed, ${count()} rows`) });
   const dup = batch.write(() => insert.run('a').changes);
   const b = batch.write(() => insert.run('b').changes);
+  void a.then(() => seen.push('a reported'));
   assert.equal(count(), 0, 'nothing written before the turn ends');
+  await new Promise((r) => setImmediate(r));
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual(seen, ['a committed, 2 rows'], 'committed at once, not reported before the sync');
+  assert.equal(syncs, 1, 'one sync for the turn');
+  finishSync();
   assert.equal(await a, 1);
   await assert.rejects(dup, /UNIQUE/);
   assert.equal(await b, 1);
+  assert.deepEqual(seen, ['a committed, 2 rows', 'a reported']);
   assert.equal(count(), 2, 'the duplicate failed alone');
 
-  const waiting = batch.write(() => insert.run('c').changes, 60_000);
+  const waiting = batch.write(() => insert.run('c').changes, { within: 60_000 });
   await new Promise((r) => setImmediate(r));
   assert.equal(count(), 2, 'a write that may wait waits');
-  await batch.write(() => insert.run('d').changes);
+  const d = batch.write(() => insert.run('d').changes);
+  await new Promise((r) => setImmediate(r));
+  finishSync();
+  assert.equal(await d, 1);
   assert.equal(await waiting, 1);
   assert.equal(count(), 4, 'it went with the next write that could not wait');
   db.close();

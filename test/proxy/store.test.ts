@@ -6,6 +6,7 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OPEN_POLICY } from '../../contract/proxy-api.ts';
@@ -290,6 +291,28 @@ for (const backend of BACKENDS) {
       await s.close();
       await assert.rejects(s.ping());
       await s.close();
+    });
+
+    it('never gives an announced seq to another event, even one a power cut lost after it was announced', async (t) => {
+      if (backend.name !== 'SQLite') return t.skip('PostgreSQL commits durably before announcing, and its sequences never go back');
+      const path = join(mkdtempSync(join(tmpdir(), 'ramp-store-')), 'ramp.db');
+      const first = await openStore(path);
+      const heard: number[] = [];
+      first.subscribe((m) => m.kind === 'event' && heard.push(m.event.seq));
+      const kept = (await first.addEvent(event('evt_kept', 'cus_1'), t0))!;
+      const lost = (await first.addEvent(event('evt_lost', 'cus_1'), t0))!;
+      assert.deepEqual(heard, [kept.seq, lost.seq], 'both announced');
+      await first.close();
+      // What losing power before the WAL sync does: the row and the sequence go back together.
+      const raw = new Database(path);
+      raw.prepare('DELETE FROM events WHERE seq = ?').run(lost.seq);
+      raw.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'events'").run(kept.seq);
+      raw.close();
+      const again = await openStore(path);
+      cleanups.push(() => again.close());
+      const next = (await again.addEvent(event('evt_next', 'cus_1'), t0))!;
+      assert.ok(next.seq > lost.seq, `a stream that saw ${lost.seq} still replays ${next.seq}`);
+      assert.deepEqual((await again.eventsAfter('cus_1', lost.seq, 10)).map((e) => e.id), ['evt_next']);
     });
 
     it('keeps what it stored across a reopen', async () => {
