@@ -64,9 +64,12 @@ const button = (el: SphereRamp, name: string) => {
   return found;
 };
 
-const CASES: { locale: Locale; amountTyped: string; sent: string; received: string; countdown: RegExp; sendExactly: string }[] = [
-  { locale: 'es', amountTyped: '1234,5', sent: '1234,50 US$', received: '1233,50 USDC', countdown: /Tipo de cambio garantizado durante ?(\d+ min|\d+ s)/, sendExactly: 'Envía exactamente 1234,50 US$ por ACH' },
-  { locale: 'pt-BR', amountTyped: '1.234,5', sent: 'US$ 1.234,50', received: '1.233,50 USDC', countdown: /Taxa garantida por ?(\d+ min|\d+ s)/, sendExactly: 'Envie exatamente US$ 1.234,50 por ACH' },
+/** The exchange rate as shown (quote card or receipt). */
+const rateShown = (el: Element) => deepQuery(el.shadowRoot!, '[data-value="rate"]')?.textContent?.replace(/\s+/g, ' ').trim();
+
+const CASES: { locale: Locale; amountTyped: string; sent: string; received: string; rate: string; countdown: RegExp; sendExactly: string }[] = [
+  { locale: 'es', amountTyped: '1234,5', sent: '1234,50 US$', received: '1233,50 USDC', rate: '1 USD = 1,00 USDC', countdown: /Tipo de cambio garantizado durante ?(\d+ min|\d+ s)/, sendExactly: 'Envía exactamente 1234,50 US$ por ACH' },
+  { locale: 'pt-BR', amountTyped: '1.234,5', sent: 'US$ 1.234,50', received: '1.233,50 USDC', rate: '1 USD = 1,00 USDC', countdown: /Taxa garantida por ?(\d+ min|\d+ s)/, sendExactly: 'Envie exatamente US$ 1.234,50 por ACH' },
 ];
 
 describe('<sphere-ramp> in Spanish and Portuguese', () => {
@@ -136,13 +139,15 @@ describe('<sphere-ramp> in Spanish and Portuguese', () => {
       await waitUntil(() => c.countdown.test(text(el)), 'countdown in the locale');
       const shown = text(el);
       expect(shown).to.contain(c.sent);
-      expect(shown).to.match(/1 USD = 1[.,]00 USDC/);
+      expect(rateShown(el)).to.equal(c.rate);
       await expectNoEnglish(el, phrases, 'quote');
       await expect(quote).to.be.accessible();
 
       button(el, m.money.confirm).click();
       const transfer = await waitForStep(el, 'transfer');
       await waitUntil(() => text(el).includes(c.sendExactly), 'deposit instructions in the locale');
+      // The receipt beside them writes the rate the locale's way too.
+      expect(rateShown(el)).to.equal(c.rate);
       await expectNoEnglish(el, phrases, 'transfer');
       await expect(transfer).to.be.accessible();
 

@@ -18,7 +18,7 @@ import { feeLines } from '../quote-card/quote-card.ts';
 import { bankAccountLabel, networkName, shortAddress, walletLabel } from '../labels.ts';
 import { moneyStyles } from '../money.styles.ts';
 import { statusHistory, termsFor } from './terms.ts';
-import { formatAmount, formatDateTime } from '../../../i18n/format.ts';
+import { formatAmount, formatDateTime, formatNumber } from '../../../i18n/format.ts';
 
 type Endpoint = Transfer['source'];
 
@@ -83,7 +83,7 @@ export class Receipt extends LitElement {
         ${platform ? row(m.platformFee, formatAmount(platform.amount, platform.currency, this.ctx.locale), 'platform-fee') : nothing}
         ${integrator ? row(m.integratorFee, formatAmount(integrator.amount, integrator.currency, this.ctx.locale), 'integrator-fee') : nothing}
         ${total && platform && integrator ? row(m.totalFees, formatAmount(total, platform.currency, this.ctx.locale), 'total-fees') : nothing}
-        ${rate && sent.currency && received.currency ? row(m.rate, m.rateValue(sent.currency, rate, received.currency), 'rate') : nothing}
+        ${rate && sent.currency && received.currency ? row(m.rate, m.rateValue(sent.currency, formatNumber(rate, this.ctx.locale), received.currency), 'rate') : nothing}
         ${received.amount && received.currency ? row(t.status === 'succeeded' ? m.youReceived : m.youReceive, formatAmount(received.amount, received.currency, this.ctx.locale), 'received') : nothing}
         ${from ? row(m.from, from, 'from') : nothing}
         ${to ? row(m.to, to, 'to') : nothing}

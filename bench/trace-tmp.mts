@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+const url = process.argv[2]!;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const context = await browser.newContext(); const page = await context.newPage();
+await page.addInitScript(() => { document.addEventListener('ramp-step-change', () => { (window as any).t ??= performance.now(); }); });
+const cdp = await context.newCDPSession(page); await cdp.send('Network.enable'); await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+await browser.startTracing(page, { path: '/tmp/trace2.json', categories: ['devtools.timeline', 'v8.execute', 'blink.resource', 'loading', 'netlog'] });
+await page.goto(url);
+await page.waitForFunction(() => (window as any).t);
+await browser.stopTracing();
+console.log(await page.evaluate(() => JSON.stringify({ t: (window as any).t, origin: performance.timeOrigin, res: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => [e.name.split('/').pop(), Math.round(e.startTime), Math.round(e.responseEnd)]) })));
+await browser.close();
