@@ -42,12 +42,15 @@ export function pdf(name = 'passport.pdf', size = 2048): File {
 /** Picks a file in a document drop zone as the file picker would. */
 export async function pickFile(el: SphereRamp, file: File, side: 'front' | 'back' = 'front', scope: ParentNode = el.shadowRoot!) {
   const input = deepQuery<HTMLInputElement>(scope, `input[type="file"][data-side="${side}"]`)!;
+  // The file is checked asynchronously (its first bytes are read); the upload element then
+  // records what was chosen (a new object each time), which is what this waits for.
+  const upload = (input.getRootNode() as ShadowRoot).host as unknown as { chosen: object };
+  const before = upload.chosen;
   const transfer = new DataTransfer();
   transfer.items.add(file);
   input.files = transfer.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
-  // The file is checked asynchronously (its first bytes are read).
-  await new Promise((r) => setTimeout(r, 50));
+  await waitUntil(() => upload.chosen !== before, `the check of ${file.name}`);
   await settle(el);
 }
 
