@@ -22,6 +22,7 @@ import { hostedPagesRouter, sandboxControlsRouter } from './sandbox-relay.ts';
 import { cors, embedHeaders, perIpLimit, perSessionLimit, requestContext, securityHeaders } from './security.ts';
 import { authenticate, sessionsRouter, signOutHandler } from './sessions.ts';
 import { mountSite } from './site.ts';
+import type { BornClasses } from './request-classes.ts';
 import { SessionCache } from './session-cache.ts';
 import type { Store, StoreMessage } from './store/store.ts';
 import type { Upstream } from './upstream.ts';
@@ -43,14 +44,13 @@ export interface AppDeps {
   site?: RequestHandler;
   /** The merchant-webhook sender, when RAMP_MERCHANT_WEBHOOK_URL is set: stored events are queued for it. */
   merchantWebhooks?: { kick(): void };
+  /** The classes the HTTP server makes requests and responses with: the app adopts their prototypes. */
+  born?: Pick<BornClasses, 'adopt'>;
 }
 
 const JSON_LIMIT = '256kb';
 
-/** The listener, and the request and response prototypes it gives (server.ts has requests born with them). */
-export type ProxyApp = RequestListener & Pick<express.Express, 'request' | 'response'>;
-
-export function createApp(config: Config, deps: AppDeps): ProxyApp {
+export function createApp(config: Config, deps: AppDeps): RequestListener {
   const { store, upstream, logger, events } = deps;
   const now = deps.now ?? (() => new Date());
   const ownership = createOwnership(store, upstream, now);
@@ -71,6 +71,7 @@ export function createApp(config: Config, deps: AppDeps): ProxyApp {
 
   // One instance of each check, shared by the route table and the app (one count per rate limit).
   const app = express();
+  deps.born?.adopt(app);
   const context = requestContext(logger, app.request);
   const headers = securityHeaders(config);
   const crossOrigin = cors(config.allowedOrigins);
@@ -130,5 +131,5 @@ export function createApp(config: Config, deps: AppDeps): ProxyApp {
     if (!match) return void app(req, res);
     runChain(app, match.route.handlers, errorHandler, req, res, match.params);
   };
-  return Object.assign(listener, { request: app.request, response: app.response });
+  return listener;
 }

@@ -122,11 +122,10 @@ export async function startServer(env: NodeJS.ProcessEnv, overrides: ServerOverr
   const merchantWebhooks = config.merchantWebhook ? startMerchantWebhooks({ ...config.merchantWebhook, store, logger, now }) : undefined;
   const retention = startRetention({ store, ...config.retention, logger, now });
   const app = createApp(config, {
-    store, upstream, logger, events, now, sessionCache,
+    store, upstream, logger, events, now, sessionCache, born,
     ...(composition.site ? { site: composition.site } : {}),
     ...(merchantWebhooks ? { merchantWebhooks } : {}),
   });
-  born.adopt(app);
   handler = app;
 
   let closing: Promise<void> | undefined;
